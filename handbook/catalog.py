@@ -1,0 +1,270 @@
+"""Load every page, validate it against the model and against the other pages.
+
+`load_catalog` is the one entry point: it reads the raw bytes of every
+Markdown page and of the tag list, and returns a `Catalog` or raises
+`ContentError` with every problem found, never the first one only.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import yaml
+from pydantic import ValidationError
+
+from handbook import frontmatter
+from handbook.model import SLUG, TYPE_ORDER, Glossary, Page, Story, WithRoles, field_names, model_for
+from handbook.problems import ContentError, Problem
+
+TAGS_FILE = "tags.yml"
+WORDS_PER_MINUTE = 200
+# An inline Markdown link to another page: [text](../folder/page.md#anchor "title")
+_LINK = re.compile(r"\]\(\s*<?(?P<target>[^()\s<>#]+\.md)(?:#[^()\s<>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+@dataclass(frozen=True)
+class Entry:
+    src_uri: str  # "rituals/daily-stand-up.md"
+    type: str  # "ritual"
+    meta: Page
+    body: str
+    links: tuple[str, ...]  # src_uris of the pages this body links to
+
+    @property
+    def stem(self) -> str:
+        return posixpath.splitext(posixpath.basename(self.src_uri))[0]
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @cached_property
+    def words(self) -> int:
+        return len(self.body.split())
+
+    @property
+    def minutes(self) -> int:
+        return max(1, math.ceil(self.words / WORDS_PER_MINUTE))
+
+    @property
+    def url(self) -> str:
+        """The public URL path, e.g. /rituals/daily-stand-up/."""
+        stem = self.src_uri[: -len(".md")]
+        if stem == "index":
+            return "/"
+        if stem.endswith("/index"):
+            stem = stem[: -len("/index")]
+        return f"/{stem}/"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    entries: Mapping[str, Entry]  # by src_uri, in sorted order
+    tags: Mapping[str, str]  # slug -> one-line description
+    docs_label: str = "docs"
+    problems: tuple[Problem, ...] = field(default=())
+
+    def of_type(self, kind: str) -> list[Entry]:
+        return sorted((e for e in self.entries.values() if e.type == kind), key=lambda e: e.title.casefold())
+
+    def by_stem(self, kind: str) -> dict[str, Entry]:
+        return {e.stem: e for e in self.entries.values() if e.type == kind}
+
+    def get(self, src_uri: str) -> Entry | None:
+        return self.entries.get(src_uri)
+
+
+def load_catalog(
+    pages: Iterable[tuple[str, bytes]],
+    tags_raw: bytes | None,
+    docs_label: str = "docs",
+) -> Catalog:
+    """Validate pages given as (docs-relative path, raw bytes); raise ContentError on any problem."""
+    problems: list[Problem] = []
+    tags = _load_tags(tags_raw, f"{docs_label}/{TAGS_FILE}", problems)
+
+    parsed: dict[str, tuple[str, Page, frontmatter.Parsed]] = {}
+    for src_uri, raw in sorted(pages):
+        typed = model_for(src_uri)
+        if typed is None:
+            continue
+        kind, model = typed
+        path = f"{docs_label}/{src_uri}"
+        if not SLUG.match(posixpath.splitext(posixpath.basename(src_uri))[0]) and src_uri != "index.md":
+            problems.append(Problem(path, 1, "file name", "must be a lowercase-hyphenated id such as 'daily-stand-up.md'"))
+        text, found = frontmatter.decode(raw, path)
+        problems += found
+        if text is None:
+            continue
+        doc, found = frontmatter.split(text, path)
+        problems += found
+        if doc is None:
+            continue
+        if not doc.body.strip():
+            problems.append(Problem(path, doc.body_line, "body", "page is empty: write the page below the front matter"))
+        try:
+            meta = model.model_validate(doc.data)
+        except ValidationError as error:
+            problems += _schema_problems(error, model, doc, path)
+            continue
+        parsed[src_uri] = (kind, meta, doc)
+
+    entries = {
+        src_uri: Entry(src_uri, kind, meta, doc.body, _links(src_uri, doc.body, parsed))
+        for src_uri, (kind, meta, doc) in parsed.items()
+    }
+    catalog = Catalog(entries=entries, tags=tags, docs_label=docs_label)
+    present = [uri for uri, _ in pages]
+    problems += _cross_problems(catalog, {uri: doc for uri, (_, _, doc) in parsed.items()}, present)
+    if problems:
+        raise ContentError(problems)
+    return catalog
+
+
+# --- the tag list -----------------------------------------------------------
+
+
+def _load_tags(raw: bytes | None, path: str, problems: list[Problem]) -> dict[str, str]:
+    if raw is None:
+        problems.append(Problem(path, 1, "tags", "the controlled tag list is missing: create it as 'slug: one-line description' lines"))
+        return {}
+    try:
+        data = yaml.load(raw.decode("utf-8-sig"), Loader=frontmatter._NoAliasLoader)  # noqa: S506 - safe loader without aliases
+    except UnicodeDecodeError as error:
+        problems.append(Problem(path, 1, "tags", f"byte {error.start} is not UTF-8: save the file as UTF-8"))
+        return {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        problems.append(Problem(path, mark.line + 1 if mark else 1, "tags", f"YAML does not parse: {problem}"))
+        return {}
+    if not isinstance(data, dict):
+        problems.append(Problem(path, 1, "tags", "must be a mapping of 'slug: one-line description' lines"))
+        return {}
+    tags: dict[str, str] = {}
+    for number, (slug, description) in enumerate(data.items(), start=1):
+        if not isinstance(slug, str) or not SLUG.match(slug):
+            problems.append(Problem(path, number, "tags", f"'{slug}' is not a lowercase-hyphenated slug such as 'psychological-safety'"))
+        elif not isinstance(description, str) or not description.strip():
+            problems.append(Problem(path, number, slug, "needs a one-line description"))
+        else:
+            tags[slug] = description.strip()
+    return tags
+
+
+# --- one page against its schema --------------------------------------------
+
+
+def _schema_problems(error: ValidationError, model: type[Page], doc: frontmatter.Parsed, path: str) -> list[Problem]:
+    problems = []
+    allowed = field_names(model)
+    for detail in error.errors():
+        loc = tuple(part for part in detail["loc"] if part != "[key]")
+        name = ".".join(str(part) for part in loc) or "front matter"
+        kind = detail["type"]
+        if kind == "missing":
+            message = "required field is missing"
+            line = doc.line_of(loc[:-1]) if len(loc) > 1 else 1
+        elif kind == "extra_forbidden":
+            close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+            hint = f"did you mean '{close[0]}'? " if close and len(loc) == 1 else ""
+            message = f"unknown field: {hint}allowed fields are {', '.join(allowed)}" if len(loc) == 1 else "unknown field"
+            line = doc.line_of(loc)
+        else:
+            message = detail["msg"].removeprefix("Value error, ")
+            line = doc.line_of(loc)
+        problems.append(Problem(path, line, name, message))
+    return problems
+
+
+# --- pages against each other ------------------------------------------------
+
+
+def _ids(present: Iterable[str], folder: str) -> set[str]:
+    return {uri[len(folder) + 1 : -len(".md")] for uri in present if uri.startswith(f"{folder}/") and uri.count("/") == 1}
+
+
+def _cross_problems(catalog: Catalog, docs: dict[str, frontmatter.Parsed], present: list[str]) -> list[Problem]:
+    # Ids come from the files present, so one invalid page does not make every reference to it fail too.
+    problems: list[Problem] = []
+    roles = _ids(present, "roles")
+    sources = _ids(present, "sources")
+    titles: dict[str, str] = {}
+    urls = {entry.url: uri for uri, entry in catalog.entries.items()}
+    aliases: dict[str, str] = {}
+
+    def check(uri: str, loc: tuple[str | int, ...], value: str, known: Iterable[str], what: str, where: str) -> None:
+        if value not in known:
+            close = difflib.get_close_matches(value, list(known), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(Problem(f"{catalog.docs_label}/{uri}", docs[uri].line_of(loc), loc[0] if isinstance(loc[0], str) else what,
+                                    f"unknown {what} '{value}'{hint}: {where}"))
+
+    for uri, entry in catalog.entries.items():
+        meta, path = entry.meta, f"{catalog.docs_label}/{uri}"
+        folded = meta.title.casefold()
+        if folded in titles:
+            problems.append(Problem(path, docs[uri].line_of(("title",)), "title", f"'{meta.title}' is already the title of {catalog.docs_label}/{titles[folded]}"))
+        else:
+            titles[folded] = uri
+        for index, tag in enumerate(getattr(meta, "tags", [])):
+            check(uri, ("tags", index), tag, catalog.tags, "tag", f"tags are listed in {catalog.docs_label}/{TAGS_FILE}")
+        for index, source in enumerate(getattr(meta, "sources", []) if entry.type != "source" else []):
+            check(uri, ("sources", index), source, sources, "source", "source ids are the file names in docs/sources/")
+        if isinstance(meta, WithRoles):
+            for role in meta.roles:
+                check(uri, ("roles", role), role, roles, "role", "role ids are the file names in docs/roles/")
+        if isinstance(meta, Story):
+            for index, role in enumerate(meta.parties):
+                check(uri, ("parties", index), role, roles, "role", "role ids are the file names in docs/roles/")
+        for index, role in enumerate(getattr(meta, "concerns", [])):
+            check(uri, ("concerns", index), role, roles, "role", "role ids are the file names in docs/roles/")
+        for index, alias in enumerate(getattr(meta, "aliases", [])):
+            if alias in urls or alias in aliases:
+                other = urls.get(alias) or aliases[alias]
+                problems.append(Problem(path, docs[uri].line_of(("aliases", index)), "aliases", f"'{alias}' is already used by {catalog.docs_label}/{other}"))
+            aliases[alias] = uri
+        if isinstance(meta, Glossary):
+            problems += _glossary_problems(catalog, uri, meta, docs[uri], sources, present)
+    return problems
+
+
+def _glossary_problems(
+    catalog: Catalog, uri: str, meta: Glossary, doc: frontmatter.Parsed, sources: set[str], present: list[str]
+) -> list[Problem]:
+    problems = []
+    path = f"{catalog.docs_label}/{uri}"
+    seen: dict[str, int] = {}
+    for index, term in enumerate(meta.terms):
+        for name in (term.term, *term.aka):
+            key = name.casefold()
+            if key in seen:
+                problems.append(Problem(path, doc.line_of(("terms", index)), f"terms.{index}", f"'{name}' is already defined by term {seen[key]}"))
+            seen.setdefault(key, index)
+        if term.see and f"{term.see}.md" not in present:
+            problems.append(Problem(path, doc.line_of(("terms", index, "see")), f"terms.{index}.see", f"no page '{term.see}': use folder/id, e.g. practices/baseline-first"))
+        for source in term.sources:
+            if source not in sources:
+                problems.append(Problem(path, doc.line_of(("terms", index, "sources")), f"terms.{index}.sources", f"unknown source '{source}'"))
+    return problems
+
+
+def _links(src_uri: str, body: str, known: Mapping[str, object]) -> tuple[str, ...]:
+    folder = posixpath.dirname(src_uri)
+    found: dict[str, None] = {}
+    for match in _LINK.finditer(body):
+        target = posixpath.normpath(posixpath.join(folder, match.group("target")))
+        if target in known and target != src_uri:
+            found[target] = None
+    return tuple(found)
+
+
+def reading_order(catalog: Catalog, types: Iterable[str] = TYPE_ORDER) -> list[Entry]:
+    order = {kind: number for number, kind in enumerate(types)}
+    return sorted(catalog.entries.values(), key=lambda e: (order.get(e.type, len(order)), e.title.casefold()))

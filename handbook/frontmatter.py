@@ -1,0 +1,110 @@
+"""Split a page into front matter and body, keeping the line of every key.
+
+MkDocs silently drops front matter whose YAML does not parse; this module
+reports it instead. It also refuses YAML aliases (no page needs them, and
+they make "billion laughs" bombs possible), bytes that are not UTF-8, and
+pages too large to be a handbook page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from handbook.problems import Problem
+
+MAX_PAGE_BYTES = 512 * 1024
+FENCE = "---"
+
+
+@dataclass(frozen=True)
+class Parsed:
+    data: dict[str, Any]
+    body: str
+    body_line: int  # 1-based line of the body's first line in the file
+    key_lines: dict[tuple[str, ...], int] = field(default_factory=dict)
+
+    def line_of(self, loc: tuple[Any, ...]) -> int:
+        """The file line of a field path, falling back to its nearest parent."""
+        path = tuple(str(part) for part in loc)
+        while path:
+            if path in self.key_lines:
+                return self.key_lines[path]
+            path = path[:-1]
+        return 1
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: ANN401 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="YAML aliases (*name) are not allowed in front matter; write the value out",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """Decode a page as MkDocs does (UTF-8, optional byte-order mark, any newlines)."""
+    if len(raw) > MAX_PAGE_BYTES:
+        return None, [
+            Problem(path, 1, "file", f"page is {len(raw) // 1024} KB; the limit is {MAX_PAGE_BYTES // 1024} KB: split it into several pages")
+        ]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(path, line, "file", f"byte {error.start} is not UTF-8: save the file as UTF-8")]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def split(text: str, path: str) -> tuple[Parsed | None, list[Problem]]:
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != FENCE:
+        return None, [Problem(path, 1, "front matter", "missing: start the page with a '---' line, the fields, then '---'")]
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "..."))
+    except StopIteration:
+        return None, [Problem(path, 1, "front matter", "not closed: add a '---' line after the last field")]
+
+    yaml_text = "\n".join(lines[1:end]) + "\n"
+    loader = _NoAliasLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = 2 + mark.line if mark else 1
+        problem = (error.problem or "invalid YAML").strip()
+        return None, [Problem(path, line, "front matter", f"YAML does not parse: {problem}")]
+    except yaml.YAMLError as error:
+        return None, [Problem(path, 1, "front matter", f"YAML does not parse: {error}")]
+    finally:
+        loader.dispose()
+
+    if not isinstance(data, dict):
+        return None, [Problem(path, 2, "front matter", "must be a mapping of 'field: value' lines")]
+
+    key_lines: dict[tuple[str, ...], int] = {}
+    _collect_lines(node, (), key_lines, depth=0)
+    body = "\n".join(lines[end + 1 :])
+    return Parsed(data={str(k): v for k, v in data.items()}, body=body, body_line=end + 2, key_lines=key_lines), []
+
+
+def _collect_lines(node: yaml.Node, prefix: tuple[str, ...], out: dict[tuple[str, ...], int], depth: int) -> None:
+    # Three levels cover every field of the model (terms -> 0 -> definition).
+    if depth > 3:
+        return
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            path = (*prefix, str(key.value))
+            out[path] = 2 + key.start_mark.line
+            _collect_lines(value, path, out, depth + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            path = (*prefix, str(index))
+            out[path] = 2 + item.start_mark.line
+            _collect_lines(item, path, out, depth + 1)

@@ -1,0 +1,71 @@
+"""Markdown generation through Jinja with every value escaped.
+
+Every `{{ value }}` in a template is escaped for Markdown and HTML unless it
+is a `Trusted` string built here from validated ids (links). A title such as
+`<script>` therefore renders as text, and a `|` cannot break a table.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from typing import Any
+
+from jinja2 import Environment, StrictUndefined
+
+from handbook.catalog import Entry
+
+# Exactly Python-Markdown's escapable characters, plus "|" which the tables extension adds.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+class Trusted(str):
+    """Markdown assembled from validated ids: emitted as is."""
+
+
+def escape(value: object) -> str:
+    text = html.escape(str(value), quote=False)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _finalize(value: Any) -> str:  # noqa: ANN401 - any template value
+    if isinstance(value, Trusted):
+        return value
+    if value is None:
+        return ""
+    return escape(value)
+
+
+def relative(from_uri: str, to_uri: str) -> str:
+    """A relative .md link from one docs file to another, as MkDocs expects."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def link(from_uri: str, to: Entry | str, text: str | None = None) -> Trusted:
+    target = to.src_uri if isinstance(to, Entry) else to
+    label = text if text is not None else (to.title if isinstance(to, Entry) else target)
+    return Trusted(f"[{escape(label)}]({relative(from_uri, target)})")
+
+
+def environment() -> Environment:
+    env = Environment(  # noqa: S701 - output is Markdown; _finalize escapes every value
+        autoescape=False,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["link"] = link
+    return env
+
+
+def render(template: str, **context: Any) -> str:  # noqa: ANN401 - template values
+    return environment().from_string(template).render(**context)
+
+
+def front_matter(title: str, summary: str) -> str:
+    """Front matter for a generated page; json strings are valid YAML scalars."""
+    return f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(summary)}\n---\n\n"

@@ -1,0 +1,65 @@
+"""Type indexes at /roles/, /rituals/, /practices/, /stories/, /myths/ and /sources/."""
+
+from __future__ import annotations
+
+from handbook.catalog import Catalog, Entry
+from handbook.model import INVOLVEMENT_LABELS
+from handbook.render import front_matter, render
+
+_INTROS = {
+    "roles": ("Roles", "Every role on a cross-functional AI team: what it does and what it needs from the others.", "role"),
+    "rituals": ("Rituals", "The recurring meetings and sessions that keep a cross-functional AI team in step.", "ritual"),
+    "practices": ("Practices", "The working practices that help scientists, engineers, product and leadership deliver together.", "practice"),
+    "stories": ("Conflict stories", "Real tensions between roles, what each side needed and how they were resolved.", "story"),
+    "myths": ("Myths", "Beliefs about AI teams that the sources show to be wrong, and what to do instead.", "myth"),
+    "sources": ("Sources", "The five documents this handbook was built from, and what it took from each.", "source"),
+}
+
+_TABLES = {
+    "role": (
+        "| Role | Family | Summary |\n| --- | --- | --- |\n",
+        "| {{ link(here, e) }} | {{ e.meta.family.replace('-', ' ') }} | {{ e.meta.summary }} |\n",
+    ),
+    "ritual": (
+        "| Ritual | Cadence | Duration | Led by | Summary |\n| --- | --- | --- | --- | --- |\n",
+        "| {{ link(here, e) }} | {{ e.meta.cadence }} | {{ (e.meta.duration_minutes ~ ' min') if e.meta.duration_minutes else 'not set' }}"
+        " | {% for r in leads(e) %}{{ link(here, r) }}{{ ', ' if not loop.last }}{% endfor %} | {{ e.meta.summary }} |\n",
+    ),
+    "practice": (
+        "| Practice | Led by | Summary |\n| --- | --- | --- |\n",
+        "| {{ link(here, e) }} | {% for r in leads(e) %}{{ link(here, r) }}{{ ', ' if not loop.last }}{% endfor %} | {{ e.meta.summary }} |\n",
+    ),
+    "story": (
+        "| Story | Parties | Outcome, as reported |\n| --- | --- | --- |\n",
+        "| {{ link(here, e) }} | {% for r in parties(e) %}{{ link(here, r) }}{{ ', ' if not loop.last }}{% endfor %} | {{ e.meta.outcome }} |\n",
+    ),
+    "myth": (
+        "| Myth | The belief | The reality |\n| --- | --- | --- |\n",
+        "| {{ link(here, e) }} | {{ e.meta.belief }} | {{ e.meta.reality }} |\n",
+    ),
+    "source": (
+        "| Source | Kind | Year | Summary |\n| --- | --- | --- | --- |\n",
+        "| {{ link(here, e) }} | {{ e.meta.kind }} | {{ e.meta.year or 'undated' }} | {{ e.meta.summary }} |\n",
+    ),
+}
+
+
+def type_index_pages(catalog: Catalog) -> dict[str, str]:
+    roles = catalog.by_stem("role")
+
+    def leads(entry: Entry) -> list[Entry]:
+        return [roles[r] for r, level in entry.meta.roles.items() if level == "leads" and r in roles]
+
+    def parties(entry: Entry) -> list[Entry]:
+        return [roles[r] for r in entry.meta.parties if r in roles]
+
+    pages = {}
+    for folder, (title, summary, kind) in _INTROS.items():
+        head, row = _TABLES[kind]
+        uri = f"{folder}/index.md"
+        entries = catalog.of_type(kind)
+        template = "{{ summary }}\n\n" + head + "{% for e in entries %}" + row + "{% endfor %}"
+        if kind in ("ritual", "practice"):
+            template += "\nInvolvement levels: " + ", ".join(INVOLVEMENT_LABELS.values()).lower() + ". See the {{ link(here, 'matrix.md', 'role-by-practice matrix') }}.\n"
+        pages[uri] = front_matter(title, summary) + render(template, here=uri, summary=summary, entries=entries, leads=leads, parties=parties)
+    return pages

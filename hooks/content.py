@@ -1,0 +1,34 @@
+"""Load and validate every page once per build; fail the build on any content problem."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+from handbook.catalog import TAGS_FILE, load_catalog
+from handbook.page_sections import Sections
+from handbook.problems import ContentError
+
+# A logger under "mkdocs." so that --strict counts what it says.
+log = logging.getLogger("mkdocs.hooks.content")
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    docs_dir = Path(config.docs_dir)
+    root = Path(config.config_file_path).parent
+    label = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else docs_dir.as_posix()
+    pages = [(f.src_uri, Path(f.abs_src_path).read_bytes()) for f in files.documentation_pages() if not f.generated_by]
+    tags_file = docs_dir / TAGS_FILE
+    try:
+        catalog = load_catalog(pages, tags_file.read_bytes() if tags_file.is_file() else None, docs_label=label)
+    except ContentError as error:
+        for problem in error.problems:
+            log.error(str(problem))
+        raise PluginError(str(error)) from None
+    # Per-build state lives on this build's config, never in the module.
+    config.handbook = Sections.build(catalog)
+    return files

@@ -1,0 +1,16 @@
+"""Add the generated parts of each page: chips, at-a-glance boxes, role views, sources, backlinks."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    sections = config.handbook
+    entry = sections.catalog.get(page.file.src_uri)
+    if entry is not None:
+        # Material writes page.meta.description into <meta name="description">.
+        page.meta["description"] = entry.meta.summary
+    return sections.decorate(page.file.src_uri, markdown)

@@ -1,0 +1,190 @@
+"""Fixture sites: a small valid handbook written into tmp_path and built in-process."""
+
+from __future__ import annotations
+
+import logging
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def page(front: str, body: str = "Some text that links to [the guide](../sources/guide.md).") -> str:
+    return f"---\n{textwrap.dedent(front).strip()}\n---\n\n{body}\n"
+
+
+def minimal_docs() -> dict[str, str]:
+    """One valid page of every type."""
+    return {
+        "tags.yml": "teamwork: Working together.\nrare: A tag used once.\nunused: A tag no page uses.\n",
+        "index.md": page("title: Home\nsummary: The home page of the fixture handbook.", "Welcome. See [the lead](roles/lead.md)."),
+        "sources/guide.md": page(
+            """
+            title: A guide
+            summary: A practitioner's guide used as a fixture.
+            tags: [teamwork]
+            kind: practitioner's guide
+            author: A team lead
+            year: 2025
+            """,
+            "A guide about teams.",
+        ),
+        "roles/lead.md": page(
+            """
+            title: Team lead
+            summary: Leads the team and sets its direction.
+            tags: [teamwork]
+            sources: [guide]
+            family: leadership
+            short: TL
+            """,
+            "Leads. Attends [the stand-up](../rituals/stand-up.md).",
+        ),
+        "roles/scientist.md": page(
+            """
+            title: Scientist
+            summary: Runs experiments for the team.
+            tags: [teamwork]
+            sources: [guide]
+            family: science
+            short: DS
+            """,
+            "Experiments.",
+        ),
+        "roles/loner.md": page(
+            """
+            title: Loner
+            summary: A role with no practices at all.
+            tags: [teamwork]
+            sources: [guide]
+            family: stakeholder
+            short: LO
+            """,
+            "Alone.",
+        ),
+        "rituals/stand-up.md": page(
+            """
+            title: Stand-up
+            summary: A short daily meeting of the whole team.
+            tags: [teamwork]
+            sources: [guide]
+            cadence: daily
+            duration_minutes: 15
+            prep: Know your blockers.
+            roles:
+              lead: leads
+              scientist: takes-part
+            """,
+            "Every morning. Practise [pairing](../practices/pairing.md).",
+        ),
+        "practices/pairing.md": page(
+            """
+            title: Pairing
+            summary: Two people work on one problem together.
+            tags: [teamwork, rare]
+            sources: [guide]
+            roles:
+              scientist: leads
+              lead: informed
+            """,
+            "Pair up.",
+        ),
+        "stories/clash.md": page(
+            """
+            title: A clash
+            summary: The lead and the scientist disagreed about a deadline.
+            tags: [teamwork]
+            sources: [guide]
+            parties: [lead, scientist]
+            outcome: The team reported that they shipped on time.
+            roles:
+              lead: leads
+              scientist: takes-part
+            """,
+            "They talked.",
+        ),
+        "myths/magic.md": page(
+            """
+            title: Magic
+            summary: The belief that models are magic boxes.
+            tags: [teamwork]
+            sources: [guide]
+            belief: Models are magic.
+            reality: Models need data.
+            concerns: [scientist]
+            """,
+            "Not magic.",
+        ),
+        "notags.md": page(
+            """
+            title: No tags here
+            summary: A general page that still needs a tag.
+            tags: [teamwork]
+            sources: [guide]
+            """,
+            "Text.",
+        ),
+    }
+
+
+def write_docs(root: Path, files: dict[str, str | bytes]) -> Path:
+    docs = root / "docs"
+    for name, content in files.items():
+        path = docs / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return docs
+
+
+def fixture_config(root: Path) -> Path:
+    """The real mkdocs.yml, pointed at the fixture's docs and at the repository's hooks and theme."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    text = text.replace("  - hooks/", f"  - {ROOT / 'hooks'}/")
+    path = root / "mkdocs.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@dataclass
+class Built:
+    site: Path
+    messages: list[str]
+    ok: bool
+
+    def html(self, url: str) -> BeautifulSoup:
+        path = self.site / url.strip("/") / "index.html" if url.endswith("/") else self.site / url
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def errors(self) -> list[str]:
+        return [m for m in self.messages if m.startswith("docs/")]
+
+
+@pytest.fixture
+def build_site(tmp_path: Path, caplog: pytest.LogCaptureFixture):
+    def run(files: dict[str, str | bytes], *, strict: bool = True, name: str = "site") -> Built:
+        root = tmp_path / name
+        root.mkdir()
+        write_docs(root, files)
+        config = load_config(str(fixture_config(root)), strict=strict)
+        caplog.clear()
+        ok = True
+        with caplog.at_level(logging.WARNING, logger="mkdocs"):
+            try:
+                build(config)
+            except Abort:
+                ok = False
+        messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+        return Built(root / "site", messages, ok)
+
+    return run

@@ -1,0 +1,181 @@
+"""Every class of bad input yields one line naming the file, the line and the field."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import minimal_docs, page
+
+from handbook.catalog import load_catalog
+from handbook.problems import ContentError
+
+
+def problems(files: dict[str, str | bytes]) -> list[str]:
+    tags = files.pop("tags.yml", None)
+    pages = [(name, text.encode() if isinstance(text, str) else text) for name, text in files.items()]
+    try:
+        load_catalog(pages, tags.encode() if isinstance(tags, str) else tags)
+    except ContentError as error:
+        return [str(p) for p in error.problems]
+    return []
+
+
+def with_page(name: str, text: str | bytes) -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = dict(minimal_docs())
+    files[name] = text
+    return files
+
+
+RITUAL = """
+title: Retro
+summary: A look back at the last two weeks.
+tags: [teamwork]
+sources: [guide]
+cadence: fortnightly
+duration_minutes: 60
+prep: Bring one thing that went well.
+roles:
+  lead: leads
+"""
+
+
+def test_the_minimal_fixture_is_valid():
+    assert problems(minimal_docs()) == []
+
+
+def test_front_matter_that_does_not_parse():
+    text = "---\ntitle: Retro\nsummary: [unclosed\n---\n\nBody.\n"
+    assert problems(with_page("rituals/retro.md", text)) == [
+        "docs/rituals/retro.md:4: front matter: YAML does not parse: expected ',' or ']', but got '<stream end>'"
+    ]
+
+
+def test_page_without_front_matter():
+    assert problems(with_page("rituals/retro.md", "Just text.\n")) == [
+        "docs/rituals/retro.md:1: front matter: missing: start the page with a '---' line, the fields, then '---'"
+    ]
+
+
+def test_unclosed_front_matter():
+    assert problems(with_page("rituals/retro.md", "---\ntitle: Retro\n\nBody.\n")) == [
+        "docs/rituals/retro.md:1: front matter: not closed: add a '---' line after the last field"
+    ]
+
+
+def test_missing_required_field():
+    text = page(RITUAL.replace("prep: Bring one thing that went well.\n", ""))
+    assert problems(with_page("rituals/retro.md", text)) == ["docs/rituals/retro.md:1: prep: required field is missing"]
+
+
+def test_unknown_field_suggests_the_right_one():
+    text = page(RITUAL + "sumary: typo\n")
+    assert problems(with_page("rituals/retro.md", text)) == [
+        "docs/rituals/retro.md:11: sumary: unknown field: did you mean 'summary'? allowed fields are "
+        "title, summary, tags, sources, aliases, roles, cadence, duration_minutes, prep"
+    ]
+
+
+def test_wrong_type():
+    text = page(RITUAL.replace("duration_minutes: 60", "duration_minutes: an hour"))
+    assert problems(with_page("rituals/retro.md", text)) == [
+        "docs/rituals/retro.md:7: duration_minutes: Input should be a valid integer"
+    ]
+
+
+def test_unknown_role():
+    text = page(RITUAL.replace("lead: leads", "wizard: leads"))
+    assert problems(with_page("rituals/retro.md", text)) == [
+        "docs/rituals/retro.md:10: roles: unknown role 'wizard': role ids are the file names in docs/roles/"
+    ]
+
+
+def test_unknown_source_suggests_a_close_one():
+    text = page(RITUAL.replace("sources: [guide]", "sources: [guid]"))
+    assert problems(with_page("rituals/retro.md", text)) == [
+        "docs/rituals/retro.md:5: sources: unknown source 'guid' (did you mean 'guide'?): source ids are the file names in docs/sources/"
+    ]
+
+
+def test_unknown_tag():
+    text = page(RITUAL.replace("tags: [teamwork]", "tags: [teamwork, velocity]"))
+    assert problems(with_page("rituals/retro.md", text)) == [
+        "docs/rituals/retro.md:4: tags: unknown tag 'velocity': tags are listed in docs/tags.yml"
+    ]
+
+
+def test_unknown_involvement_level():
+    text = page(RITUAL.replace("lead: leads", "lead: boss"))
+    assert problems(with_page("rituals/retro.md", text)) == [
+        "docs/rituals/retro.md:10: roles.lead: Input should be 'leads', 'takes-part', 'as-needed' or 'informed'"
+    ]
+
+
+def test_two_pages_with_the_same_title():
+    text = page(RITUAL.replace("title: Retro", "title: stand-up"))
+    assert problems(with_page("rituals/retro.md", text)) == [
+        "docs/rituals/stand-up.md:2: title: 'Stand-up' is already the title of docs/rituals/retro.md"
+    ]
+
+
+def test_over_long_summary():
+    text = page(RITUAL.replace("A look back at the last two weeks.", "A look back " + "and back " * 20 + "again."))
+    assert problems(with_page("rituals/retro.md", text)) == [
+        "docs/rituals/retro.md:3: summary: String should have at most 160 characters"
+    ]
+
+
+def test_summary_must_be_one_sentence():
+    text = page(RITUAL.replace("A look back at the last two weeks.", "A look back at the last two weeks"))
+    assert problems(with_page("rituals/retro.md", text)) == [
+        "docs/rituals/retro.md:3: summary: must be one sentence ending with a full stop"
+    ]
+
+
+def test_empty_page():
+    text = f"---\n{RITUAL.strip()}\n---\n\n   \n"
+    assert problems(with_page("rituals/retro.md", text)) == [
+        "docs/rituals/retro.md:12: body: page is empty: write the page below the front matter"
+    ]
+
+
+def test_bad_file_name():
+    text = page(RITUAL)
+    assert problems(with_page("rituals/Retro_Notes.md", text)) == [
+        "docs/rituals/Retro_Notes.md:1: file name: must be a lowercase-hyphenated id such as 'daily-stand-up.md'"
+    ]
+
+
+def test_every_problem_is_reported_in_one_run():
+    files = with_page("rituals/retro.md", page(RITUAL.replace("lead: leads", "wizard: boss")))
+    files["myths/magic.md"] = "no front matter\n"
+    found = problems(files)
+    assert found == [
+        "docs/myths/magic.md:1: front matter: missing: start the page with a '---' line, the fields, then '---'",
+        "docs/rituals/retro.md:10: roles.wizard: Input should be 'leads', 'takes-part', 'as-needed' or 'informed'",
+    ]
+
+
+def test_a_broken_page_does_not_make_references_to_it_fail():
+    files = minimal_docs()
+    files["roles/lead.md"] = files["roles/lead.md"].replace("short: TL\n", "")
+    assert problems(files) == ["docs/roles/lead.md:1: short: required field is missing"]
+
+
+@pytest.mark.parametrize(
+    ("tags", "expected"),
+    [
+        (None, "docs/tags.yml:1: tags: the controlled tag list is missing: create it as 'slug: one-line description' lines"),
+        ("Team Work: x\n", "docs/tags.yml:1: tags: 'Team Work' is not a lowercase-hyphenated slug such as 'psychological-safety'"),
+    ],
+)
+def test_the_tag_list_itself_is_checked(tags, expected):
+    files = minimal_docs()
+    files["tags.yml"] = tags
+    assert expected in problems(files)
+
+
+def test_a_content_mistake_fails_the_build_without_a_traceback(build_site):
+    built = build_site(with_page("rituals/retro.md", page(RITUAL.replace("lead: leads", "wizard: leads"))))
+    assert not built.ok
+    assert built.errors() == ["docs/rituals/retro.md:10: roles: unknown role 'wizard': role ids are the file names in docs/roles/"]
+    assert "1 content problem; see the lines above" in built.messages
+    assert not any("Traceback" in m for m in built.messages)
