@@ -1,0 +1,41 @@
+# Two commands on a fresh machine with Python 3.11+ and make: `make serve`, `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test bench pdf offline clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,pdf]'
+	touch $(STAMP)
+
+## serve: the handbook at http://127.0.0.1:8000, rebuilt on every change
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: a strict build into site/, replaced only when the build succeeds
+build: $(STAMP)
+	$(BIN)/python -m handbook.publish
+
+## test: every test
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## bench: build synthetic corpora and print build and hook times
+bench: $(STAMP)
+	$(BIN)/python -m bench.hooks
+
+## pdf: site/pdf/handbook.pdf and one onboarding pack per role
+pdf: build
+	$(BIN)/python -m handbook.pdf site
+
+## offline: dist/handbook-offline-<date>.zip, browsable from file:// with no network
+offline: $(STAMP)
+	$(BIN)/python -m handbook.offline
+
+clean:
+	rm -rf site dist .site-new-* .site-old-*

@@ -1,0 +1,52 @@
+"""Build the site strictly into a temporary folder and replace site/ only on success.
+
+A failed build leaves the last good site exactly as it was.
+usage: python -m handbook.publish [--config mkdocs.yml] [--site site]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def publish(config: Path, site: Path) -> int:
+    site = site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(staging)],
+        env=env,
+        check=False,
+    )
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Build failed: {site} was left as it was.", file=sys.stderr)
+        return result.returncode
+    previous = site.with_name(f".site-old-{os.getpid()}")
+    if site.exists():
+        site.rename(previous)
+    staging.rename(site)
+    shutil.rmtree(previous, ignore_errors=True)
+    print(f"Published {site} in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("--site", type=Path, default=Path("site"))
+    args = parser.parse_args()
+    return publish(args.config.resolve(), args.site)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
