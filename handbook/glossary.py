@@ -56,4 +56,5 @@ def abbreviations(catalog: Catalog) -> str:
             clean = name.replace("]", "").strip()
             if clean and clean not in lines:
                 lines[clean] = definition
-    return "".join(f"\n*[{name}]: {definition}" for name, definition in lines.items())
+    # One block per definition: in a single block Python-Markdown re-scans the rest after each one.
+    return "".join(f"\n\n*[{name}]: {definition}" for name, definition in lines.items())

@@ -36,6 +36,13 @@ def _one_sentence(value: str) -> str:
     return value
 
 
+def _plain(value: str) -> str:
+    # MkDocs themes print titles without escaping them, so markup is refused here.
+    if "<" in value or ">" in value:
+        raise ValueError("must be plain text: '<' and '>' are not allowed")
+    return value
+
+
 def _slug(value: str) -> str:
     if not SLUG.match(value):
         raise ValueError(f"'{value}' is not a lowercase-hyphenated id such as 'data-scientist'")
@@ -43,7 +50,7 @@ def _slug(value: str) -> str:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60), AfterValidator(_plain)]
 Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=160), AfterValidator(_one_sentence)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=200)]
 Slug = Annotated[str, AfterValidator(_slug)]

@@ -60,6 +60,6 @@ def type_index_pages(catalog: Catalog) -> dict[str, str]:
         entries = catalog.of_type(kind)
         template = "{{ summary }}\n\n" + head + "{% for e in entries %}" + row + "{% endfor %}"
         if kind in ("ritual", "practice"):
-            template += "\nInvolvement levels: " + ", ".join(INVOLVEMENT_LABELS.values()).lower() + ". See the {{ link(here, 'matrix.md', 'role-by-practice matrix') }}.\n"
+            template += "\n\nInvolvement levels: " + ", ".join(INVOLVEMENT_LABELS.values()).lower() + ". See the {{ link(here, 'matrix.md', 'role-by-practice matrix') }}.\n"
         pages[uri] = front_matter(title, summary) + render(template, here=uri, summary=summary, entries=entries, leads=leads, parties=parties)
     return pages

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -11,6 +13,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     sections = config.handbook
     entry = sections.catalog.get(page.file.src_uri)
     if entry is not None:
-        # Material writes page.meta.description into <meta name="description">.
-        page.meta["description"] = entry.meta.summary
+        # Material writes page.meta.description into <meta name="description"> unescaped.
+        page.meta["description"] = html.escape(entry.meta.summary, quote=True)
     return sections.decorate(page.file.src_uri, markdown)
