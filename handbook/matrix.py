@@ -14,6 +14,8 @@ Who does what, read straight from each page's front matter. Rows link to the pra
 
 **Legend:**{% for level, label in legend %} **{{ codes[level] }}** {{ label }}{{ "," if not loop.last }}{% endfor %}; an empty cell means the role is not involved.
 
+**Roles:**{% for role in roles %} {{ link(here, role, role.meta.short) }} {{ role.title }}{{ "," if not loop.last }}{% endfor %}.
+
 ## Practices by role
 
 <div class="hb-matrix" markdown>
@@ -66,8 +68,10 @@ def matrix_page(catalog: Catalog) -> str:
     rituals = [e for e in catalog.of_type("ritual") if isinstance(e.meta, WithRoles)]
     return front_matter("Role-by-practice matrix", "Which role leads, takes part in or is informed of every practice and ritual.") + render(
         _MATRIX,
+        here=MATRIX,
         legend=list(INVOLVEMENT_LABELS.items()),
         codes=CODES,
+        roles=roles,
         practices=practices,
         rituals=rituals,
         table=lambda rows: _table(catalog, rows, roles, "Practice" if rows is practices else "Ritual"),

@@ -7,18 +7,22 @@ is a `Trusted` string built here from validated ids (links). A title such as
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
 import re
 from typing import Any
 
-from jinja2 import Environment, StrictUndefined
+from jinja2 import Environment, StrictUndefined, Template
 
 from handbook.catalog import Entry
 
 # Exactly Python-Markdown's escapable characters, plus "|" which the tables extension adds.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+_WHITESPACE = re.compile(r"\s+")
 
 
 class Trusted(str):
@@ -27,7 +31,8 @@ class Trusted(str):
 
 def escape(value: object) -> str:
     text = html.escape(str(value), quote=False)
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    # Newlines would end a table row or a list item: fold every run of white space to one space.
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _WHITESPACE.sub(" ", text))
 
 
 def _finalize(value: Any) -> str:  # noqa: ANN401 - any template value
@@ -62,8 +67,14 @@ def environment() -> Environment:
     return env
 
 
+@functools.cache
+def _compiled(source: str) -> Template:
+    # A pure memo: the compiled template depends only on its source text.
+    return environment().from_string(source)
+
+
 def render(template: str, **context: Any) -> str:  # noqa: ANN401 - template values
-    return environment().from_string(template).render(**context)
+    return _compiled(template).render(**context)
 
 
 def front_matter(title: str, summary: str) -> str:
