@@ -1,4 +1,7 @@
-"""What the build adds around a page's own text: chips, at-a-glance boxes, role views, sources, backlinks."""
+"""What the build adds around a page's own text: chips, at-a-glance boxes, role views, sources, backlinks.
+
+The added sections only list other pages, so their headings carry `data-search-exclude`.
+"""
 
 from __future__ import annotations
 
@@ -64,7 +67,7 @@ _INVOLVED = """\
 
 _SOURCES = """\
 
-## Sources
+## Sources { data-search-exclude }
 
 {% for source in sources %}
 - {{ link(here, source) }} ({{ source.meta.kind }})
@@ -73,7 +76,7 @@ _SOURCES = """\
 
 _DRAWN = """\
 
-## Pages drawn from this source
+## Pages drawn from this source { data-search-exclude }
 
 {% for entry in pages %}
 - {{ link(here, entry) }}: {{ entry.meta.summary }}
@@ -84,7 +87,7 @@ No page cites this source yet.
 
 _LINKED = """\
 
-## Linked from
+## Linked from { data-search-exclude }
 
 {% for entry in pages %}
 - {{ link(here, entry) }}

@@ -77,6 +77,7 @@ def render(template: str, **context: Any) -> str:  # noqa: ANN401 - template val
     return _compiled(template).render(**context)
 
 
-def front_matter(title: str, summary: str) -> str:
+def front_matter(title: str, summary: str, *, searchable: bool = True) -> str:
     """Front matter for a generated page; json strings are valid YAML scalars."""
-    return f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(summary)}\n---\n\n"
+    search = "" if searchable else "search:\n  exclude: true\n"
+    return f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(summary)}\n{search}---\n\n"

@@ -1,4 +1,7 @@
-"""Generated sections of a role page: its rituals, practices, stories, myths and a reading order."""
+"""Generated sections of a role page: its rituals, practices, stories, myths and a reading order.
+
+They repeat other pages' titles, so they are kept out of the search index.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from handbook.render import render
 
 _VIEW = """\
 
-## Rituals you attend
+## Rituals you attend { data-search-exclude }
 
 {% if rituals %}
 | Ritual | Cadence | Your part |
@@ -20,7 +23,7 @@ _VIEW = """\
 No ritual lists this role yet.
 {% endif %}
 
-## Practices you lead or take part in
+## Practices you lead or take part in { data-search-exclude }
 
 {% if practices %}
 {% for level, entries in practices %}
@@ -31,7 +34,7 @@ No ritual lists this role yet.
 No practice lists this role yet.
 {% endif %}
 
-## Stories where you are a party
+## Stories where you are a party { data-search-exclude }
 
 {% for entry in stories %}
 - {{ link(here, entry) }}: {{ entry.meta.summary }}
@@ -39,7 +42,7 @@ No practice lists this role yet.
 No conflict story involves this role yet.
 {% endfor %}
 
-## Myths to unlearn
+## Myths to unlearn { data-search-exclude }
 
 {% for entry in myths %}
 - {{ link(here, entry) }}: {{ entry.meta.reality }}
@@ -47,7 +50,7 @@ No conflict story involves this role yet.
 No myth concerns this role yet.
 {% endfor %}
 
-## Suggested reading order
+## Suggested reading order { data-search-exclude }
 
 For a new hire in this role: {{ order | length }} pages, about {{ total }} minutes in all.
 

@@ -65,7 +65,8 @@ def tag_pages(catalog: Catalog) -> dict[str, str]:
         for entry in entries:
             groups.setdefault(TYPE_PLURALS[entry.type], []).append(entry)
         uri = tag_uri(slug)
-        pages[uri] = front_matter(f"Tag: {slug}", description) + render(
+        # Tag pages only repeat other pages' summaries: keep them out of the search index.
+        pages[uri] = front_matter(f"Tag: {slug}", description, searchable=False) + render(
             _TAG, here=uri, description=description, groups=list(groups.items())
         )
     return pages
