@@ -70,11 +70,24 @@ class Catalog:
     docs_label: str = "docs"
     problems: tuple[Problem, ...] = field(default=())
 
+    @cached_property
+    def _by_type(self) -> dict[str, list[Entry]]:
+        # Grouped once per build: generators ask for these for every page.
+        grouped: dict[str, list[Entry]] = {}
+        for entry in sorted(self.entries.values(), key=lambda e: e.title.casefold()):
+            grouped.setdefault(entry.type, []).append(entry)
+        return grouped
+
+    @cached_property
+    def _by_stem(self) -> dict[str, dict[str, Entry]]:
+        return {kind: {e.stem: e for e in entries} for kind, entries in self._by_type.items()}
+
     def of_type(self, kind: str) -> list[Entry]:
-        return sorted((e for e in self.entries.values() if e.type == kind), key=lambda e: e.title.casefold())
+        """Pages of one type, sorted by title."""
+        return list(self._by_type.get(kind, []))
 
     def by_stem(self, kind: str) -> dict[str, Entry]:
-        return {e.stem: e for e in self.entries.values() if e.type == kind}
+        return self._by_stem.get(kind, {})
 
     def get(self, src_uri: str) -> Entry | None:
         return self.entries.get(src_uri)
@@ -135,7 +148,7 @@ def _load_tags(raw: bytes | None, path: str, problems: list[Problem]) -> dict[st
         problems.append(Problem(path, 1, "tags", "the controlled tag list is missing: create it as 'slug: one-line description' lines"))
         return {}
     try:
-        data = yaml.load(raw.decode("utf-8-sig"), Loader=frontmatter._NoAliasLoader)  # noqa: S506 - safe loader without aliases
+        _, data = frontmatter.compose(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         problems.append(Problem(path, 1, "tags", f"byte {error.start} is not UTF-8: save the file as UTF-8"))
         return {}

@@ -43,6 +43,7 @@ def _finalize(value: Any) -> str:  # noqa: ANN401 - any template value
     return escape(value)
 
 
+@functools.lru_cache(maxsize=65536)
 def relative(from_uri: str, to_uri: str) -> str:
     """A relative .md link from one docs file to another, as MkDocs expects."""
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")

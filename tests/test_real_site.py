@@ -111,7 +111,7 @@ def test_publish_replaces_the_site_only_on_success(tmp_path):
     root = tmp_path / "project"
     shutil.copytree(ROOT / "docs", root / "docs")
     config = root / "mkdocs.yml"
-    config.write_text((ROOT / "mkdocs.yml").read_text().replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}").replace("  - hooks/", f"  - {ROOT / 'hooks'}/"))
+    config.write_text((ROOT / "mkdocs.yml").read_text().replace("  - hooks/", f"  - {ROOT / 'hooks'}/"))
     site = root / "site"
     site.mkdir()
     (site / "index.html").write_text("last good site")

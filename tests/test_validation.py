@@ -45,7 +45,7 @@ def test_the_minimal_fixture_is_valid():
 def test_front_matter_that_does_not_parse():
     text = "---\ntitle: Retro\nsummary: [unclosed\n---\n\nBody.\n"
     assert problems(with_page("rituals/retro.md", text)) == [
-        "docs/rituals/retro.md:4: front matter: YAML does not parse: expected ',' or ']', but got '<stream end>'"
+        "docs/rituals/retro.md:4: front matter: YAML does not parse: did not find expected ',' or ']'"
     ]
 
 
