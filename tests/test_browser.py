@@ -25,11 +25,12 @@ def test_home_to_role_to_ritual_to_tag_to_matrix(page, served_site):
 
 
 def test_search_finds_a_ritual_by_a_word_in_its_body(page, served_site):
-    page.goto(served_site + "/")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill("Postman")
+    # Wait until the search index has loaded, then type as a person would.
+    page.goto(served_site + "/", wait_until="networkidle")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("Postman", delay=50)
     results = page.locator(".md-search-result__item")
-    results.first.wait_for()
+    results.first.wait_for(timeout=30_000)
     titles = " ".join(results.all_inner_texts())
     assert "Model-to-API meeting" in titles
 
