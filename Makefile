@@ -34,7 +34,7 @@ pdf: build
 	$(BIN)/python -m handbook.pdf site
 
 ## offline: dist/handbook-offline-<date>.zip, browsable from file:// with no network
-offline: $(STAMP)
+offline: pdf
 	$(BIN)/python -m handbook.offline
 
 clean:

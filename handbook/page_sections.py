@@ -5,6 +5,7 @@ The added sections only list other pages, so their headings carry `data-search-e
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from handbook.backlinks import backlinks
@@ -12,7 +13,7 @@ from handbook.catalog import Catalog, Entry
 from handbook.glossary import GLOSSARY, abbreviations, term_list
 from handbook.model import INVOLVEMENT_LABELS, Myth, Ritual, Story, WithRoles
 from handbook.provenance import drawn_from
-from handbook.render import render
+from handbook.render import Trusted, render
 from handbook.role_views import role_view
 from handbook.tag_pages import tag_uri
 
@@ -24,6 +25,13 @@ _CHIPS = """\
 </div>
 
 {% endif %}
+"""
+
+# Raw HTML because the PDFs are made after the site, so MkDocs cannot check the link;
+# the href is built from a validated id.
+_DOWNLOAD = """\
+<p class="hb-download"><a class="md-button" href="{{ href }}" download>{{ label }}</a></p>
+
 """
 
 _RITUAL = """\
@@ -110,20 +118,24 @@ class Sections:
     def build(cls, catalog: Catalog) -> Sections:
         return cls(catalog, backlinks(catalog), drawn_from(catalog), abbreviations(catalog))
 
-    def decorate(self, src_uri: str, markdown: str) -> str:
-        """The page's Markdown with the generated parts added."""
+    def decorate(self, src_uri: str, markdown: str, to_root: str = "") -> str:
+        """The page's Markdown with the generated parts added; `to_root` leads from the page to the site root."""
         entry = self.catalog.get(src_uri)
         if entry is None:
             return markdown + self.abbreviations
-        return self.prefix(entry) + markdown + self.suffix(entry) + self.abbreviations
+        return self.prefix(entry, to_root) + markdown + self.suffix(entry) + self.abbreviations
 
-    def prefix(self, entry: Entry) -> str:
+    def prefix(self, entry: Entry, to_root: str = "") -> str:
         roles = self.catalog.by_stem("role")
         m = entry.meta
         context = {"here": entry.src_uri, "m": m, "labels": INVOLVEMENT_LABELS, "tag_uri": tag_uri}
         if isinstance(m, WithRoles):
             context["roles"] = [(roles[r], level) for r, level in m.roles.items() if r in roles]
         text = render(_CHIPS, tags=getattr(m, "tags", []), **context)
+        if entry.type == "home":
+            text += self._download(f"{to_root}pdf/handbook.pdf", "Download the handbook (PDF)")
+        elif entry.type == "role":
+            text += self._download(f"{to_root}pdf/{entry.stem}.pdf", f"Download the {entry.title} onboarding pack (PDF)")
         if isinstance(m, Ritual):
             text += render(_RITUAL, **context)
         elif isinstance(m, Story):
@@ -133,6 +145,11 @@ class Sections:
         elif isinstance(m, WithRoles):
             text += render(_INVOLVED, **context)
         return text
+
+    @staticmethod
+    def _download(href: str, label: str) -> str:
+        # Inside raw HTML, Markdown escapes do not apply: escape for HTML instead.
+        return render(_DOWNLOAD, href=Trusted(href), label=Trusted(html.escape(label)))
 
     def suffix(self, entry: Entry) -> str:
         here = entry.src_uri

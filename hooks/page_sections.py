@@ -15,4 +15,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if entry is not None:
         # Material writes page.meta.description into <meta name="description"> unescaped.
         page.meta["description"] = html.escape(entry.meta.summary, quote=True)
-    return sections.decorate(page.file.src_uri, markdown)
+    # "roles/data-scientist/" (or "roles/data-scientist.html" offline) -> "../../" (or "../").
+    return sections.decorate(page.file.src_uri, markdown, to_root="../" * page.url.count("/"))
