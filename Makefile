@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench pdf offline clean
+.PHONY: serve build test bench pdf offline clean urls
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,3 +39,7 @@ offline: pdf
 
 clean:
 	rm -rf site dist .site-new-* .site-old-*
+
+## urls: refresh published-urls.txt after adding pages (never remove a line: redirect instead)
+urls: build
+	$(BIN)/python -m handbook.urls site > published-urls.txt

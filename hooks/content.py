@@ -7,16 +7,20 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from handbook.catalog import TAGS_FILE, load_catalog
 from handbook.page_sections import Sections
 from handbook.problems import ContentError
+from handbook.redirects import redirect_map
 
 # A logger under "mkdocs." so that --strict counts what it says.
 log = logging.getLogger("mkdocs.hooks.content")
 
 
+# Before the plugins' on_files: mkdocs-redirects reads its map there.
+@event_priority(100)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs_dir = Path(config.docs_dir)
     root = Path(config.config_file_path).parent
@@ -31,4 +35,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(error)) from None
     # Per-build state lives on this build's config, never in the module.
     config.handbook = Sections.build(catalog)
+    if "redirects" in config.plugins:
+        config.plugins["redirects"].config["redirect_maps"].update(redirect_map(catalog))
     return files

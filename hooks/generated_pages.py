@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from handbook.generated import generated_pages
 
 
+# Right after validation, before the plugins see the file list.
+@event_priority(90)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, markdown in generated_pages(config.handbook.catalog).items():
         if files.get_file_from_path(src_uri) is not None:

@@ -187,3 +187,21 @@ def build_site(tmp_path: Path, caplog: pytest.LogCaptureFixture):
         return Built(root / "site", messages, ok)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    site = tmp_path_factory.mktemp("real") / "site"
+    config = load_config(str(ROOT / "mkdocs.yml"), strict=True, site_dir=str(site))
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = records.append  # type: ignore[method-assign]
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        build(config)
+        ok = True
+    except Abort:
+        ok = False
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    return Built(site, [r.getMessage() for r in records], ok)

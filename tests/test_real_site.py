@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import gzip
-import logging
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, Built, minimal_docs
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
 
 from handbook.catalog import load_catalog
 
@@ -23,24 +19,6 @@ def real_catalog():
     docs = ROOT / "docs"
     pages = [(p.relative_to(docs).as_posix(), p.read_bytes()) for p in sorted(docs.rglob("*.md"))]
     return load_catalog(pages, (docs / "tags.yml").read_bytes())
-
-
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    site = tmp_path_factory.mktemp("real") / "site"
-    config = load_config(str(ROOT / "mkdocs.yml"), strict=True, site_dir=str(site))
-    records: list[logging.LogRecord] = []
-    handler = logging.Handler(logging.WARNING)
-    handler.emit = records.append  # type: ignore[method-assign]
-    logging.getLogger("mkdocs").addHandler(handler)
-    try:
-        build(config)
-        ok = True
-    except Abort:
-        ok = False
-    finally:
-        logging.getLogger("mkdocs").removeHandler(handler)
-    return Built(site, [r.getMessage() for r in records], ok)
 
 
 def test_the_real_handbook_builds_strictly_with_no_warnings(real_site):
