@@ -13,7 +13,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     sections = config.handbook
     entry = sections.catalog.get(page.file.src_uri)
     if entry is not None:
-        # Material writes page.meta.description into <meta name="description"> unescaped.
-        page.meta["description"] = html.escape(entry.meta.summary, quote=True)
+        page.meta["description"] = entry.meta.summary
+    # Material writes these into <meta name="..."> without escaping them.
+    for key in ("description", "author"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = html.escape(page.meta[key], quote=True)
     # "roles/data-scientist/" (or "roles/data-scientist.html" offline) -> "../../" (or "../").
     return sections.decorate(page.file.src_uri, markdown, to_root="../" * page.url.count("/"))

@@ -45,6 +45,29 @@ def test_metadata_is_escaped_everywhere(build_site):
     assert description == 'Two people <img src=x onerror=alert(1)> work | "together" [x](javascript:alert(1)).'
 
 
+BREAKOUT = '"><script>alert(2)</script>'
+
+
+def test_script_in_every_other_metadata_field_is_inert(build_site):
+    docs = minimal_docs()
+    quoted = BREAKOUT.replace('"', '\\"')
+    docs["tags.yml"] = docs["tags.yml"].replace("Working together.", f'"Working {quoted} together."')
+    docs["rituals/stand-up.md"] = docs["rituals/stand-up.md"].replace("prep: Know your blockers.", f'prep: "Know {quoted}"')
+    docs["stories/clash.md"] = docs["stories/clash.md"].replace("outcome: The team reported that they shipped on time.", f'outcome: "Shipped {quoted}"')
+    docs["myths/magic.md"] = docs["myths/magic.md"].replace("reality: Models need data.", f'reality: "Data {quoted}"')
+    docs["sources/guide.md"] = docs["sources/guide.md"].replace("author: A team lead", f'author: "A lead {quoted}"')
+    docs["roles/lead.md"] = docs["roles/lead.md"].replace("short: TL", 'short: "<b>TL"')
+    built = build_site(docs)
+    assert built.ok, built.messages
+    for path in built.site.rglob("index.html"):
+        page = built.html(str(path.relative_to(built.site)))
+        scripts = [tag for tag in page.find_all("script") if "alert" in (tag.string or "")]
+        assert scripts == [], path
+        assert page.find("b", string="TL") is None, path
+    meta = built.html("tags/teamwork/").find("meta", attrs={"name": "description"})
+    assert meta["content"] == f"Working {BREAKOUT} together."
+
+
 def test_markup_in_a_title_is_an_error(build_site):
     docs = minimal_docs()
     docs["practices/pairing.md"] = docs["practices/pairing.md"].replace("title: Pairing", f'title: "Pair {SCRIPT}"')
