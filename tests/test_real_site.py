@@ -5,10 +5,11 @@ from __future__ import annotations
 import gzip
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Built, minimal_docs
+from conftest import ROOT, Built, fixture_config, minimal_docs
 
 from handbook.catalog import load_catalog
 
@@ -88,17 +89,13 @@ def test_two_builds_in_one_process_are_identical(build_site):
 def test_publish_replaces_the_site_only_on_success(tmp_path):
     root = tmp_path / "project"
     shutil.copytree(ROOT / "docs", root / "docs")
-    config = root / "mkdocs.yml"
-    config.write_text((ROOT / "mkdocs.yml").read_text().replace("  - hooks/", f"  - {ROOT / 'hooks'}/"))
+    config = fixture_config(root)
     site = root / "site"
     site.mkdir()
     (site / "index.html").write_text("last good site")
     broken = root / "docs" / "rituals" / "daily-stand-up.md"
     broken.write_text(broken.read_text().replace("cadence: daily", "cadence: hourly"))
-    run = [str(Path(shutil.which("python") or "python")), "-m", "handbook.publish", "--config", str(config), "--site", str(site)]
-    import sys
-
-    run[0] = sys.executable
+    run = [sys.executable, "-m", "handbook.publish", "--config", str(config), "--site", str(site)]
     failed = subprocess.run(run, capture_output=True, text=True, check=False)
     assert failed.returncode != 0
     assert "docs/rituals/daily-stand-up.md:" in failed.stderr and "cadence" in failed.stderr
