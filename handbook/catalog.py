@@ -19,7 +19,7 @@ import yaml
 from pydantic import ValidationError
 
 from handbook import frontmatter
-from handbook.model import SLUG, TYPE_ORDER, Glossary, Page, Story, WithRoles, field_names, model_for
+from handbook.model import SLUG, TYPES, Glossary, Page, Story, WithRoles, field_names, model_for
 from handbook.problems import ContentError, Problem
 
 TAGS_FILE = "tags.yml"
@@ -105,10 +105,12 @@ def load_catalog(
     parsed: dict[str, tuple[str, Page, frontmatter.Parsed]] = {}
     for src_uri, raw in sorted(pages):
         typed = model_for(src_uri)
+        path = f"{docs_label}/{src_uri}"
         if typed is None:
+            folders = ", ".join(f"{folder}/" for folder in TYPES)
+            problems.append(Problem(path, 1, "file", f"pages live in {docs_label}/ itself or directly in one of {folders}: move the file"))
             continue
         kind, model = typed
-        path = f"{docs_label}/{src_uri}"
         if not SLUG.match(posixpath.splitext(posixpath.basename(src_uri))[0]) and src_uri != "index.md":
             problems.append(Problem(path, 1, "file name", "must be a lowercase-hyphenated id such as 'daily-stand-up.md'"))
         text, found = frontmatter.decode(raw, path)
@@ -277,7 +279,3 @@ def _links(src_uri: str, body: str, known: Mapping[str, object]) -> tuple[str, .
             found[target] = None
     return tuple(found)
 
-
-def reading_order(catalog: Catalog, types: Iterable[str] = TYPE_ORDER) -> list[Entry]:
-    order = {kind: number for number, kind in enumerate(types)}
-    return sorted(catalog.entries.values(), key=lambda e: (order.get(e.type, len(order)), e.title.casefold()))

@@ -144,6 +144,13 @@ def test_bad_file_name():
     ]
 
 
+def test_a_page_outside_the_type_folders():
+    assert problems(with_page("rituals/old/retro.md", page(RITUAL))) == [
+        "docs/rituals/old/retro.md:1: file: pages live in docs/ itself or directly in one of "
+        "roles/, rituals/, practices/, stories/, myths/, sources/: move the file"
+    ]
+
+
 def test_every_problem_is_reported_in_one_run():
     files = with_page("rituals/retro.md", page(RITUAL.replace("lead: leads", "wizard: boss")))
     files["myths/magic.md"] = "no front matter\n"
