@@ -39,10 +39,9 @@ def ordered_roles(catalog: Catalog) -> list[Entry]:
     return sorted(catalog.of_type("role"), key=lambda r: (families.index(r.meta.family), r.title.casefold()))
 
 
-def _table(catalog: Catalog, rows: list[Entry], roles: list[Entry], first: str) -> Trusted:
-    env_render = render
+def _table(rows: list[Entry], roles: list[Entry], first: str) -> Trusted:
     return Trusted(
-        env_render(
+        render(
             """\
 | {{ first }} |{% for role in roles %} {{ link(here, role, role.meta.short) }} |{% endfor %}
 
@@ -74,5 +73,5 @@ def matrix_page(catalog: Catalog) -> str:
         roles=roles,
         practices=practices,
         rituals=rituals,
-        table=lambda rows: _table(catalog, rows, roles, "Practice" if rows is practices else "Ritual"),
+        table=lambda rows: _table(rows, roles, "Practice" if rows is practices else "Ritual"),
     )
