@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
@@ -140,6 +141,13 @@ def load_catalog(
     if problems:
         raise ContentError(problems)
     return catalog
+
+
+def load_folder(docs: Path) -> Catalog:
+    """The catalog of a docs folder on disk, for tools that run outside MkDocs."""
+    pages = [(p.relative_to(docs).as_posix(), p.read_bytes()) for p in sorted(docs.rglob("*.md"))]
+    tags = docs / TAGS_FILE
+    return load_catalog(pages, tags.read_bytes() if tags.is_file() else None)
 
 
 # --- the tag list -----------------------------------------------------------

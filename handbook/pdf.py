@@ -24,7 +24,7 @@ from urllib.parse import urldefrag, urljoin
 from bs4 import BeautifulSoup, Tag
 from jinja2 import Environment, select_autoescape
 
-from handbook.catalog import Catalog, load_catalog
+from handbook.catalog import Catalog, load_folder
 from handbook.role_views import reading_order
 
 TITLE = "Cross-Functional AI Team Handbook"
@@ -213,18 +213,13 @@ def write_pdf(book: Book, site: Path, out: Path, built: str, revision: str) -> P
     return target
 
 
-def load_docs(docs: Path) -> Catalog:
-    pages = [(p.relative_to(docs).as_posix(), p.read_bytes()) for p in sorted(docs.rglob("*.md"))]
-    return load_catalog(pages, (docs / "tags.yml").read_bytes())
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("--docs", type=Path, default=Path("docs"))
     parser.add_argument("--only", nargs="*", help="book names: handbook and/or role ids")
     args = parser.parse_args()
-    catalog = load_docs(args.docs)
+    catalog = load_folder(args.docs)
     books = [handbook_book(catalog)] + [role_book(catalog, stem) for stem in sorted(catalog.by_stem("role"))]
     if args.only:
         books = [b for b in books if b.name in args.only]

@@ -20,8 +20,6 @@ from handbook.catalog import Entry
 
 # Exactly Python-Markdown's escapable characters, plus "|" which the tables extension adds.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-
-
 _WHITESPACE = re.compile(r"\s+")
 
 

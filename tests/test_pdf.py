@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from handbook.pdf import handbook_book, load_docs, role_book, write_pdf
+from handbook.catalog import load_folder
+from handbook.pdf import handbook_book, role_book, write_pdf
 from handbook.role_views import reading_order
 
 CHROME = ("Skip to content", "Back to top", "Made with", "Table of contents", "Initializing search")
@@ -32,7 +33,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory):
 
     site = tmp_path_factory.mktemp("pdf") / "site"
     build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site)))
-    catalog = load_docs(ROOT / "docs")
+    catalog = load_folder(ROOT / "docs")
     whole = write_pdf(handbook_book(catalog), site, site / "pdf", "2026-01-01", "test")
     pack = write_pdf(role_book(catalog, "data-scientist"), site, site / "pdf", "2026-01-01", "test")
     return catalog, PdfReader(whole), PdfReader(pack)

@@ -11,15 +11,13 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, Built, fixture_config, minimal_docs
 
-from handbook.catalog import load_catalog
+from handbook.catalog import load_folder
 
 SHARED = ROOT.parent / "shared"
 
 
 def real_catalog():
-    docs = ROOT / "docs"
-    pages = [(p.relative_to(docs).as_posix(), p.read_bytes()) for p in sorted(docs.rglob("*.md"))]
-    return load_catalog(pages, (docs / "tags.yml").read_bytes())
+    return load_folder(ROOT / "docs")
 
 
 def test_the_real_handbook_builds_strictly_with_no_warnings(real_site):
