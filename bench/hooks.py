@@ -45,7 +45,8 @@ def corpus(pages: int, seed: int = 7) -> dict[str, str]:
         return f"title: {title}\nsummary: Synthetic page {title.lower()}.\ntags: [{tags}]\n"
 
     def involvement() -> str:
-        return "roles:\n" + "".join(f"  {r}: {rng.choice(['leads', 'takes-part', 'informed'])}\n" for r in rng.sample(roles, 3))
+        owner, *others = rng.sample(roles, 3)
+        return f"roles:\n  {owner}: accountable\n" + "".join(f"  {r}: {rng.choice(['responsible', 'consulted', 'informed'])}\n" for r in others)
 
     files["index.md"] = "---\ntitle: Home\nsummary: The synthetic handbook's home page.\n---\n\n" + body().replace("../", "")
     files["glossary.md"] = (
@@ -64,7 +65,7 @@ def corpus(pages: int, seed: int = 7) -> dict[str, str]:
         elif kind == "practices":
             front += involvement()
         elif kind == "stories":
-            front += f"parties: [{', '.join(rng.sample(roles, 2))}]\noutcome: The team reported success.\n" + involvement()
+            front += f"parties: [{', '.join(rng.sample(roles, 2))}]\noutcome: The team reported success.\n"
         else:
             front += f"belief: A belief.\nreality: A reality.\nconcerns: [{rng.choice(roles)}]\n"
         files[f"{kind}/{stem}.md"] = f"---\n{front}---\n\n{body()}"

@@ -20,7 +20,7 @@ import yaml
 from pydantic import ValidationError
 
 from handbook import frontmatter
-from handbook.model import SLUG, TYPES, Glossary, Page, Story, WithRoles, field_names, model_for
+from handbook.model import INVOLVEMENT_LEVELS, OLD_LEVELS, SLUG, TYPES, Glossary, Page, Story, WithRoles, field_names, model_for
 from handbook.problems import ContentError, Problem
 
 TAGS_FILE = "tags.yml"
@@ -69,6 +69,7 @@ class Catalog:
     entries: Mapping[str, Entry]  # by src_uri, in sorted order
     tags: Mapping[str, str]  # slug -> one-line description
     docs_label: str = "docs"
+    tag_labels: Mapping[str, str] = field(default_factory=dict)  # slug -> "Psychological safety"
     problems: tuple[Problem, ...] = field(default=())
 
     @cached_property
@@ -101,7 +102,7 @@ def load_catalog(
 ) -> Catalog:
     """Validate pages given as (docs-relative path, raw bytes); raise ContentError on any problem."""
     problems: list[Problem] = []
-    tags = _load_tags(tags_raw, f"{docs_label}/{TAGS_FILE}", problems)
+    tags, tag_labels = _load_tags(tags_raw, f"{docs_label}/{TAGS_FILE}", problems)
 
     parsed: dict[str, tuple[str, Page, frontmatter.Parsed]] = {}
     for src_uri, raw in sorted(pages):
@@ -135,7 +136,7 @@ def load_catalog(
         src_uri: Entry(src_uri, kind, meta, doc.body, _links(src_uri, doc.body, parsed))
         for src_uri, (kind, meta, doc) in parsed.items()
     }
-    catalog = Catalog(entries=entries, tags=tags, docs_label=docs_label)
+    catalog = Catalog(entries=entries, tags=tags, docs_label=docs_label, tag_labels=tag_labels)
     present = [uri for uri, _ in pages]
     problems += _cross_problems(catalog, {uri: doc for uri, (_, _, doc) in parsed.items()}, present)
     if problems:
@@ -153,32 +154,45 @@ def load_folder(docs: Path) -> Catalog:
 # --- the tag list -----------------------------------------------------------
 
 
-def _load_tags(raw: bytes | None, path: str, problems: list[Problem]) -> dict[str, str]:
+def tag_label(slug: str) -> str:
+    """The label a slug gets when tags.yml gives none: "psychological-safety" -> "Psychological safety"."""
+    return slug.replace("-", " ").capitalize()
+
+
+def _load_tags(raw: bytes | None, path: str, problems: list[Problem]) -> tuple[dict[str, str], dict[str, str]]:
+    """slug -> description and slug -> label, from 'slug: description' or 'slug: {label: ..., description: ...}' lines."""
     if raw is None:
         problems.append(Problem(path, 1, "tags", "the controlled tag list is missing: create it as 'slug: one-line description' lines"))
-        return {}
+        return {}, {}
     try:
-        _, data = frontmatter.compose(raw.decode("utf-8-sig"))
+        node, data = frontmatter.compose(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         problems.append(Problem(path, 1, "tags", f"byte {error.start} is not UTF-8: save the file as UTF-8"))
-        return {}
+        return {}, {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
         problems.append(Problem(path, mark.line + 1 if mark else 1, "tags", f"YAML does not parse: {problem}"))
-        return {}
+        return {}, {}
     if not isinstance(data, dict):
         problems.append(Problem(path, 1, "tags", "must be a mapping of 'slug: one-line description' lines"))
-        return {}
+        return {}, {}
+    lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value} if isinstance(node, yaml.MappingNode) else {}
     tags: dict[str, str] = {}
-    for number, (slug, description) in enumerate(data.items(), start=1):
+    labels: dict[str, str] = {}
+    for slug, value in data.items():
+        line = lines.get(str(slug), 1)
+        label, description = (value.get("label"), value.get("description")) if isinstance(value, dict) else (None, value)
         if not isinstance(slug, str) or not SLUG.match(slug):
-            problems.append(Problem(path, number, "tags", f"'{slug}' is not a lowercase-hyphenated slug such as 'psychological-safety'"))
+            problems.append(Problem(path, line, "tags", f"'{slug}' is not a lowercase-hyphenated slug such as 'psychological-safety'"))
         elif not isinstance(description, str) or not description.strip():
-            problems.append(Problem(path, number, slug, "needs a one-line description"))
+            problems.append(Problem(path, line, slug, "needs a one-line description"))
+        elif label is not None and (not isinstance(label, str) or not label.strip()):
+            problems.append(Problem(path, line, f"{slug}.label", "must be a short text such as 'Psychological safety'"))
         else:
             tags[slug] = description.strip()
-    return tags
+            labels[slug] = label.strip() if label else tag_label(slug)
+    return tags, labels
 
 
 # --- one page against its schema --------------------------------------------
@@ -199,11 +213,34 @@ def _schema_problems(error: ValidationError, model: type[Page], doc: frontmatter
             hint = f"did you mean '{close[0]}'? " if close and len(loc) == 1 else ""
             message = f"unknown field: {hint}allowed fields are {', '.join(allowed)}" if len(loc) == 1 else "unknown field"
             line = doc.line_of(loc)
+        elif kind == "literal_error" and loc[0] == "roles":
+            message = _level_message(detail["input"])
+            line = doc.line_of(loc)
         else:
             message = detail["msg"].removeprefix("Value error, ")
             line = doc.line_of(loc)
         problems.append(Problem(path, line, name, message))
     return problems
+
+
+_RACI = ", ".join(INVOLVEMENT_LEVELS)
+
+
+def _level_message(value: object) -> str:
+    if isinstance(value, str) and value in OLD_LEVELS:
+        return f"'{value}' is a level from before RACI (probably '{OLD_LEVELS[value]}'): allowed levels are {_RACI}"
+    return f"unknown level '{value}': allowed levels are {_RACI}"
+
+
+def _accountable_problem(meta: WithRoles, doc: frontmatter.Parsed, path: str) -> Problem | None:
+    owners = [role for role, level in meta.roles.items() if level == "accountable"]
+    if len(owners) == 1:
+        return None
+    if not owners:
+        return Problem(path, doc.line_of(("roles",)), "roles",
+                       f"no role is accountable: mark exactly one role 'accountable' (the one who owns the outcome); levels are {_RACI}")
+    return Problem(path, doc.line_of(("roles", owners[1])), "roles",
+                   f"{len(owners)} roles are accountable ({', '.join(owners)}): exactly one may be; make the others responsible or consulted")
 
 
 # --- pages against each other ------------------------------------------------
@@ -243,9 +280,13 @@ def _cross_problems(catalog: Catalog, docs: dict[str, frontmatter.Parsed], prese
         if isinstance(meta, WithRoles):
             for role in meta.roles:
                 check(uri, ("roles", role), role, roles, "role", "role ids are the file names in docs/roles/")
+            if (problem := _accountable_problem(meta, docs[uri], path)) is not None:
+                problems.append(problem)
         if isinstance(meta, Story):
             for index, role in enumerate(meta.parties):
                 check(uri, ("parties", index), role, roles, "role", "role ids are the file names in docs/roles/")
+            for index, role in enumerate(meta.involved):
+                check(uri, ("involved", index), role, roles, "role", "role ids are the file names in docs/roles/")
         for index, role in enumerate(getattr(meta, "concerns", [])):
             check(uri, ("concerns", index), role, roles, "role", "role ids are the file names in docs/roles/")
         for index, alias in enumerate(getattr(meta, "aliases", [])):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from handbook.catalog import Catalog, Entry
-from handbook.model import INVOLVEMENT_LABELS, WithRoles
+from handbook.model import INVOLVEMENT_CODES, INVOLVEMENT_LABELS, WithRoles
 from handbook.render import Trusted, front_matter, render
 
 MATRIX = "matrix.md"
-CODES = {"leads": "L", "takes-part": "P", "as-needed": "A", "informed": "I"}
+CODES = INVOLVEMENT_CODES
 
 _MATRIX = """\
 Who does what, read straight from each page's front matter. Rows link to the practice or ritual; column headers link to the role.
@@ -65,7 +65,7 @@ def matrix_page(catalog: Catalog) -> str:
     roles = ordered_roles(catalog)
     practices = [e for e in catalog.of_type("practice") if isinstance(e.meta, WithRoles)]
     rituals = [e for e in catalog.of_type("ritual") if isinstance(e.meta, WithRoles)]
-    return front_matter("Role-by-practice matrix", "Which role leads, takes part in or is informed of every practice and ritual.") + render(
+    return front_matter("Role-by-practice matrix", "Which role is responsible, accountable, consulted or informed for every practice and ritual.") + render(
         _MATRIX,
         here=MATRIX,
         legend=list(INVOLVEMENT_LABELS.items()),

@@ -14,14 +14,18 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-Involvement = Literal["leads", "takes-part", "as-needed", "informed"]
-INVOLVEMENT_LEVELS: tuple[str, ...] = ("leads", "takes-part", "as-needed", "informed")
+# RACI: who does the work, who owns the outcome (one role), who is asked, who is told.
+Involvement = Literal["responsible", "accountable", "consulted", "informed"]
+INVOLVEMENT_LEVELS: tuple[str, ...] = ("accountable", "responsible", "consulted", "informed")
 INVOLVEMENT_LABELS = {
-    "leads": "Leads",
-    "takes-part": "Takes part",
-    "as-needed": "As needed",
+    "accountable": "Accountable",
+    "responsible": "Responsible",
+    "consulted": "Consulted",
     "informed": "Informed",
 }
+INVOLVEMENT_CODES = {"accountable": "A", "responsible": "R", "consulted": "C", "informed": "I"}
+# The levels before RACI, refused with a pointer to their replacement.
+OLD_LEVELS = {"leads": "accountable", "takes-part": "responsible", "as-needed": "consulted"}
 
 Cadence = Literal["daily", "weekly", "fortnightly", "monthly", "per-sprint", "per-release", "as-needed"]
 Family = Literal["science", "engineering", "product-and-design", "leadership", "stakeholder"]
@@ -85,8 +89,13 @@ class Role(TypedPage):
 
 
 class WithRoles(TypedPage):
-    # role id -> involvement; feeds the role-by-practice matrix and the role views.
+    # role id -> RACI level; feeds the role-by-practice matrix and the role views.
+    # Exactly one role is accountable: checked in catalog.py, where the line is known.
     roles: Annotated[dict[Slug, Involvement], Field(min_length=1)]
+
+    @property
+    def accountable(self) -> str | None:
+        return next((role for role, level in self.roles.items() if level == "accountable"), None)
 
 
 class Ritual(WithRoles):
@@ -99,8 +108,11 @@ class Practice(WithRoles):
     pass
 
 
-class Story(WithRoles):
+class Story(TypedPage):
+    # The sides of the tension. A past conflict has no owner, so no RACI levels:
+    # `involved` names the other roles that appear in it (often the lead who mediated).
     parties: Annotated[list[Slug], Field(min_length=2)]
+    involved: list[Slug] = []
     outcome: Line
 
 

@@ -14,7 +14,9 @@ import posixpath
 import re
 from typing import Any
 
-from jinja2 import Environment, StrictUndefined, Template
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 
 from handbook.catalog import Entry
 
@@ -53,8 +55,12 @@ def link(from_uri: str, to: Entry | str, text: str | None = None) -> Trusted:
     return Trusted(f"[{escape(label)}]({relative(from_uri, target)})")
 
 
+TEMPLATES = Path(__file__).parent / "templates"
+
+
 def environment() -> Environment:
     env = Environment(  # noqa: S701 - output is Markdown; _finalize escapes every value
+        loader=FileSystemLoader(TEMPLATES),
         autoescape=False,
         finalize=_finalize,
         undefined=StrictUndefined,
@@ -74,6 +80,16 @@ def _compiled(source: str) -> Template:
 
 def render(template: str, **context: Any) -> str:  # noqa: ANN401 - template values
     return _compiled(template).render(**context)
+
+
+@functools.cache
+def _environment() -> Environment:
+    return environment()
+
+
+def render_file(name: str, **context: Any) -> str:  # noqa: ANN401 - template values
+    """Render a template of handbook/templates/, e.g. "ritual_box.md.j2"."""
+    return _environment().get_template(name).render(**context)
 
 
 def front_matter(title: str, summary: str, *, searchable: bool = True) -> str:

@@ -23,11 +23,15 @@ _VIEW = """\
 No ritual lists this role yet.
 {% endif %}
 
-## Practices you lead or take part in { data-search-exclude }
+## Practices you own or work in { #practices-you-lead-or-take-part-in data-search-exclude }
 
 {% if practices %}
 {% for level, entries in practices %}
-**{{ labels[level] }}:** {% for entry in entries %}{{ link(here, entry) }}{{ ", " if not loop.last }}{% endfor %}
+### {{ labels[level] }} { data-search-exclude }
+
+{% for entry in entries %}
+- {{ link(here, entry) }}
+{% endfor %}
 
 {% endfor %}
 {% else %}
@@ -77,7 +81,7 @@ def stories_of(catalog: Catalog, role: str) -> list[Entry]:
     return [
         entry
         for entry in catalog.of_type("story")
-        if isinstance(entry.meta, Story) and (role in entry.meta.parties or role in entry.meta.roles)
+        if isinstance(entry.meta, Story) and (role in entry.meta.parties or role in entry.meta.involved)
     ]
 
 
@@ -86,11 +90,11 @@ def myths_of(catalog: Catalog, role: str) -> list[Entry]:
 
 
 def reading_order(catalog: Catalog, role_entry: Entry) -> list[Entry]:
-    """The role page, then what it leads, then what it takes part in, then stories and myths."""
+    """The role page, then what it owns, then what it works in, then stories and myths."""
     role = role_entry.stem
     rituals = involvements(catalog, role, "ritual")
     practices = involvements(catalog, role, "practice")
-    core = [e for e, level in rituals + practices if level in ("leads", "takes-part")]
+    core = [e for e, level in rituals + practices if level in ("accountable", "responsible")]
     core.sort(key=lambda e: _level_rank(e.meta.roles[role]))  # stable: rituals before practices per level
     return [role_entry, *core, *stories_of(catalog, role), *myths_of(catalog, role)]
 

@@ -21,12 +21,12 @@ _TABLES = {
         "| {{ link(here, e) }} | {{ e.meta.family.replace('-', ' ') }} | {{ e.meta.summary }} |\n",
     ),
     "ritual": (
-        "| Ritual | Cadence | Duration | Led by | Summary |\n| --- | --- | --- | --- | --- |\n",
+        "| Ritual | Cadence | Duration | Run by | Summary |\n| --- | --- | --- | --- | --- |\n",
         "| {{ link(here, e) }} | {{ e.meta.cadence }} | {{ (e.meta.duration_minutes ~ ' min') if e.meta.duration_minutes else 'not set' }}"
         " | {% for r in leads(e) %}{{ link(here, r) }}{{ ', ' if not loop.last }}{% endfor %} | {{ e.meta.summary }} |\n",
     ),
     "practice": (
-        "| Practice | Led by | Summary |\n| --- | --- | --- |\n",
+        "| Practice | Owned by | Summary |\n| --- | --- | --- |\n",
         "| {{ link(here, e) }} | {% for r in leads(e) %}{{ link(here, r) }}{{ ', ' if not loop.last }}{% endfor %} | {{ e.meta.summary }} |\n",
     ),
     "story": (
@@ -48,7 +48,7 @@ def type_index_pages(catalog: Catalog) -> dict[str, str]:
     roles = catalog.by_stem("role")
 
     def leads(entry: Entry) -> list[Entry]:
-        return [roles[r] for r, level in entry.meta.roles.items() if level == "leads" and r in roles]
+        return [roles[r] for r, level in entry.meta.roles.items() if level == "accountable" and r in roles]
 
     def parties(entry: Entry) -> list[Entry]:
         return [roles[r] for r in entry.meta.parties if r in roles]
@@ -60,6 +60,6 @@ def type_index_pages(catalog: Catalog) -> dict[str, str]:
         entries = catalog.of_type(kind)
         template = "{{ summary }}\n\n" + head + "{% for e in entries %}" + row + "{% endfor %}"
         if kind in ("ritual", "practice"):
-            template += "\n\nInvolvement levels: " + ", ".join(INVOLVEMENT_LABELS.values()).lower() + ". See the {{ link(here, 'matrix.md', 'role-by-practice matrix') }}.\n"
+            template += "\n\nInvolvement is RACI: " + ", ".join(INVOLVEMENT_LABELS.values()).lower() + ". See the {{ link(here, 'matrix.md', 'role-by-practice matrix') }}.\n"
         pages[uri] = front_matter(title, summary) + render(template, here=uri, summary=summary, entries=entries, leads=leads, parties=parties)
     return pages

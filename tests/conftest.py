@@ -79,8 +79,8 @@ def minimal_docs() -> dict[str, str]:
             duration_minutes: 15
             prep: Know your blockers.
             roles:
-              lead: leads
-              scientist: takes-part
+              lead: accountable
+              scientist: responsible
             """,
             "Every morning. Practise [pairing](../practices/pairing.md).",
         ),
@@ -91,7 +91,7 @@ def minimal_docs() -> dict[str, str]:
             tags: [teamwork, rare]
             sources: [guide]
             roles:
-              scientist: leads
+              scientist: accountable
               lead: informed
             """,
             "Pair up.",
@@ -104,9 +104,6 @@ def minimal_docs() -> dict[str, str]:
             sources: [guide]
             parties: [lead, scientist]
             outcome: The team reported that they shipped on time.
-            roles:
-              lead: leads
-              scientist: takes-part
             """,
             "They talked.",
         ),

@@ -17,9 +17,9 @@ def test_matrix_rows_columns_and_cells(build_site):
     built = build_site(minimal_docs())
     header, rows = cells(built, "practices-by-role")
     assert header == ["Practice", "TL", "DS", "LO"]
-    assert rows == {"Pairing": {"TL": "I", "DS": "L", "LO": ""}}
+    assert rows == {"Pairing": {"TL": "I", "DS": "A", "LO": ""}}
     _, rituals = cells(built, "rituals-who-attends")
-    assert rituals == {"Stand-up": {"TL": "L", "DS": "P", "LO": ""}}
+    assert rituals == {"Stand-up": {"TL": "A", "DS": "R", "LO": ""}}
 
 
 def test_headers_link_to_pages(build_site):
@@ -31,14 +31,14 @@ def test_headers_link_to_pages(build_site):
 
 def test_changing_front_matter_changes_the_matrix(build_site):
     docs = minimal_docs()
-    docs["practices/pairing.md"] = docs["practices/pairing.md"].replace("lead: informed", "lead: leads\n  loner: as-needed")
+    docs["practices/pairing.md"] = docs["practices/pairing.md"].replace("lead: informed", "lead: responsible\n  loner: consulted")
     built = build_site(docs)
     _, rows = cells(built, "practices-by-role")
-    assert rows == {"Pairing": {"TL": "L", "DS": "L", "LO": "A"}}
+    assert rows == {"Pairing": {"TL": "R", "DS": "A", "LO": "C"}}
 
 
 def test_matrix_has_a_legend_and_a_scroll_wrapper(build_site):
     built = build_site(minimal_docs())
     page = built.html("matrix/")
-    assert "L Leads, P Takes part, A As needed, I Informed" in " ".join(page.select_one("article").get_text().split())
+    assert "A Accountable, R Responsible, C Consulted, I Informed" in " ".join(page.select_one("article").get_text().split())
     assert len(page.select(".hb-matrix table")) == 2

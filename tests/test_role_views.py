@@ -19,8 +19,10 @@ def text(parts):
 
 def test_role_view_sections(build_site):
     page = build_site(minimal_docs()).html("roles/scientist/")
-    assert text(section(page, "rituals-you-attend")) == "Ritual Cadence Your part Stand-up daily Takes part"
-    assert text(section(page, "practices-you-lead-or-take-part-in")) == "Leads: Pairing"
+    assert text(section(page, "rituals-you-attend")) == "Ritual Cadence Your part Stand-up daily Responsible"
+    practices = section(page, "practices-you-lead-or-take-part-in")
+    # One list per level, never a paragraph of links.
+    assert [(p.name, text([p])) for p in practices] == [("h3", "Accountable ¶"), ("ul", "Pairing")]
     assert "A clash" in text(section(page, "stories-where-you-are-a-party"))
     assert "Magic" in text(section(page, "myths-to-unlearn"))
 

@@ -27,7 +27,7 @@ def test_unused_tag_page_says_so(build_site):
 def test_chips_link_to_the_tag_pages(build_site):
     built = build_site(minimal_docs())
     chips = built.html("practices/pairing/").select(".md-tags a.md-tag")
-    assert [(a.get_text(), a["href"]) for a in chips] == [("teamwork", "../../tags/teamwork/"), ("rare", "../../tags/rare/")]
+    assert [(a.get_text(), a["href"]) for a in chips] == [("Teamwork", "../../tags/teamwork/"), ("Rare", "../../tags/rare/")]
 
 
 def test_a_page_without_tags_has_no_chips(build_site):

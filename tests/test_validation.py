@@ -34,7 +34,7 @@ cadence: fortnightly
 duration_minutes: 60
 prep: Bring one thing that went well.
 roles:
-  lead: leads
+  lead: accountable
 """
 
 
@@ -82,7 +82,7 @@ def test_wrong_type():
 
 
 def test_unknown_role():
-    text = page(RITUAL.replace("lead: leads", "wizard: leads"))
+    text = page(RITUAL.replace("lead: accountable", "wizard: accountable"))
     assert problems(with_page("rituals/retro.md", text)) == [
         "docs/rituals/retro.md:10: roles: unknown role 'wizard': role ids are the file names in docs/roles/"
     ]
@@ -102,10 +102,33 @@ def test_unknown_tag():
     ]
 
 
+RACI = "allowed levels are accountable, responsible, consulted, informed"
+
+
 def test_unknown_involvement_level():
-    text = page(RITUAL.replace("lead: leads", "lead: boss"))
+    text = page(RITUAL.replace("lead: accountable", "lead: boss"))
+    assert problems(with_page("rituals/retro.md", text)) == [f"docs/rituals/retro.md:10: roles.lead: unknown level 'boss': {RACI}"]
+
+
+def test_a_level_from_before_raci_names_its_replacement():
+    text = page(RITUAL.replace("lead: accountable", "lead: leads"))
     assert problems(with_page("rituals/retro.md", text)) == [
-        "docs/rituals/retro.md:10: roles.lead: Input should be 'leads', 'takes-part', 'as-needed' or 'informed'"
+        f"docs/rituals/retro.md:10: roles.lead: 'leads' is a level from before RACI (probably 'accountable'): {RACI}"
+    ]
+
+
+def test_no_role_accountable():
+    text = page(RITUAL.replace("lead: accountable", "lead: responsible"))
+    assert problems(with_page("rituals/retro.md", text)) == [
+        "docs/rituals/retro.md:9: roles: no role is accountable: mark exactly one role 'accountable' (the one who owns the outcome);"
+        " levels are accountable, responsible, consulted, informed"
+    ]
+
+
+def test_two_roles_accountable():
+    text = page(RITUAL.replace("lead: accountable", "lead: accountable\n  scientist: accountable"))
+    assert problems(with_page("practices/retro.md", text.replace("cadence: fortnightly\nduration_minutes: 60\nprep: Bring one thing that went well.\n", ""))) == [
+        "docs/practices/retro.md:8: roles: 2 roles are accountable (lead, scientist): exactly one may be; make the others responsible or consulted"
     ]
 
 
@@ -152,12 +175,12 @@ def test_a_page_outside_the_type_folders():
 
 
 def test_every_problem_is_reported_in_one_run():
-    files = with_page("rituals/retro.md", page(RITUAL.replace("lead: leads", "wizard: boss")))
+    files = with_page("rituals/retro.md", page(RITUAL.replace("lead: accountable", "wizard: boss")))
     files["myths/magic.md"] = "no front matter\n"
     found = problems(files)
     assert found == [
         "docs/myths/magic.md:1: front matter: missing: start the page with a '---' line, the fields, then '---'",
-        "docs/rituals/retro.md:10: roles.wizard: Input should be 'leads', 'takes-part', 'as-needed' or 'informed'",
+        f"docs/rituals/retro.md:10: roles.wizard: unknown level 'boss': {RACI}",
     ]
 
 
@@ -181,7 +204,7 @@ def test_the_tag_list_itself_is_checked(tags, expected):
 
 
 def test_a_content_mistake_fails_the_build_without_a_traceback(build_site):
-    built = build_site(with_page("rituals/retro.md", page(RITUAL.replace("lead: leads", "wizard: leads"))))
+    built = build_site(with_page("rituals/retro.md", page(RITUAL.replace("lead: accountable", "wizard: accountable"))))
     assert not built.ok
     assert built.errors() == ["docs/rituals/retro.md:10: roles: unknown role 'wizard': role ids are the file names in docs/roles/"]
     assert "1 content problem; see the lines above" in built.messages
