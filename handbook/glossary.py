@@ -1,35 +1,21 @@
-"""The glossary: its term list, and hover definitions for every page.
+"""The glossary: its lettered term list, and the term index behind hover definitions.
 
-Terms live in the glossary page's front matter. Every page gets them as
-Markdown abbreviations (`*[term]: definition`), so Material shows the
-definition when a reader hovers a term anywhere in the handbook.
+Terms live in the glossary page's front matter. `term_index` feeds the
+Markdown extension in `glossary_terms.py`, which marks the first occurrence
+of each term on a page.
 """
 
 from __future__ import annotations
 
+import re
+from itertools import groupby
+
 from handbook.catalog import Catalog, Entry
+from handbook.glossary_terms import TermIndex
 from handbook.model import Glossary, Term
-from handbook.render import render
+from handbook.render import Trusted, render_file
 
 GLOSSARY = "glossary.md"
-
-_TERMS = """\
-
-{% for term in terms %}
-### {{ term.term }}
-
-{{ term.definition }}
-{% if term.aka %}
-
-Also written: {% for name in term.aka %}{{ name }}{{ ", " if not loop.last }}{% endfor %}.
-{% endif %}
-{% if term.see %}
-
-See {{ link(here, term.see ~ ".md", titles[term.see ~ ".md"]) }}.
-{% endif %}
-
-{% endfor %}
-"""
 
 
 def glossary_entry(catalog: Catalog) -> Entry | None:
@@ -42,19 +28,21 @@ def terms(catalog: Catalog) -> list[Term]:
     return sorted(entry.meta.terms, key=lambda t: t.term.casefold()) if entry else []
 
 
+def term_id(term: Term) -> str:
+    """The anchor of a term on the glossary page, as the toc extension made it from the old headings."""
+    return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", term.term).strip().lower())
+
+
+def _letter(term: Term) -> str:
+    first = term.term[:1].upper()
+    return first if first.isalpha() else "#"
+
+
 def term_list(catalog: Catalog) -> str:
     titles = {uri: entry.title for uri, entry in catalog.entries.items()}
-    return render(_TERMS, here=GLOSSARY, terms=terms(catalog), titles=titles)
+    groups = [(letter, list(items)) for letter, items in groupby(terms(catalog), key=_letter)]
+    return render_file("glossary_terms.md.j2", here=GLOSSARY, groups=groups, titles=titles, term_id=lambda t: Trusted(term_id(t)))
 
 
-def abbreviations(catalog: Catalog) -> str:
-    """Markdown abbreviation definitions for every term and its other spellings."""
-    lines: dict[str, str] = {}
-    for term in terms(catalog):
-        definition = " ".join(term.definition.split())
-        for name in (term.term, term.term.lower(), *term.aka):
-            clean = name.replace("]", "").strip()
-            if clean and clean not in lines:
-                lines[clean] = definition
-    # One block per definition: in a single block Python-Markdown re-scans the rest after each one.
-    return "".join(f"\n\n*[{name}]: {definition}" for name, definition in lines.items())
+def term_index(catalog: Catalog) -> TermIndex:
+    return TermIndex.build((t.term, t.aka, t.definition) for t in terms(catalog))

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from handbook.backlinks import backlinks
 from handbook.catalog import Catalog, Entry
-from handbook.glossary import GLOSSARY, abbreviations, term_list
+from handbook.glossary import GLOSSARY, term_index, term_list
+from handbook.glossary_terms import TermIndex
 from handbook.model import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Myth, Ritual, Story, WithRoles
 from handbook.provenance import drawn_from
 from handbook.render import Trusted, render_file
@@ -25,18 +26,18 @@ class Sections:
     catalog: Catalog
     linked_from: dict[str, list[Entry]]
     drawn: dict[str, list[Entry]]
-    abbreviations: str
+    terms: TermIndex
 
     @classmethod
     def build(cls, catalog: Catalog) -> Sections:
-        return cls(catalog, backlinks(catalog), drawn_from(catalog), abbreviations(catalog))
+        return cls(catalog, backlinks(catalog), drawn_from(catalog), term_index(catalog))
 
     def decorate(self, src_uri: str, markdown: str, to_root: str = "") -> str:
         """The page's Markdown with the generated parts added; `to_root` leads from the page to the site root."""
         entry = self.catalog.get(src_uri)
         if entry is None:
-            return markdown + self.abbreviations
-        return self.prefix(entry, to_root) + markdown + self.suffix(entry) + self.abbreviations
+            return markdown
+        return self.prefix(entry, to_root) + markdown + self.suffix(entry)
 
     def prefix(self, entry: Entry, to_root: str = "") -> str:
         roles = self.catalog.by_stem("role")

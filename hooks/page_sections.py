@@ -8,6 +8,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from handbook.glossary_terms import GlossaryTerms
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # The term list is known only after validation (on_files); the extension asks for it per page.
+    config.markdown_extensions.append(GlossaryTerms(lambda: getattr(getattr(config, "handbook", None), "terms", None)))
+    return config
+
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     sections = config.handbook
