@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench pdf offline clean urls
+.PHONY: serve build publish test bench pdf offline clean urls
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,9 +17,13 @@ $(STAMP): pyproject.toml constraints.txt
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## build: a strict build into site/, replaced only when the build succeeds
+## build: a strict build into site/ (no PDFs, so no download buttons), replaced only when it succeeds
 build: $(STAMP)
 	$(BIN)/python -m handbook.publish
+
+## publish: the site to publish: strict build, the PDFs and their download buttons, replaced only when all succeed
+publish: $(STAMP)
+	$(BIN)/python -m handbook.publish --with-pdf
 
 ## test: every test
 test: $(STAMP)
@@ -29,12 +33,11 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.hooks
 
-## pdf: site/pdf/handbook.pdf and one onboarding pack per role
-pdf: build
-	$(BIN)/python -m handbook.pdf site
+## pdf: the same as publish: site/pdf/handbook.pdf and one onboarding pack per role, with the site that links them
+pdf: publish
 
 ## offline: dist/handbook-offline-<date>.zip, browsable from file:// with no network
-offline: pdf
+offline: publish
 	$(BIN)/python -m handbook.offline
 
 clean:

@@ -18,8 +18,9 @@ import zipfile
 from pathlib import Path
 
 
-def build_offline_site(config: Path, site: Path) -> None:
-    env = {**os.environ, "HANDBOOK_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+def build_offline_site(config: Path, site: Path, *, with_pdf: bool = False) -> None:
+    # Download buttons only when the PDFs go into the bundle too.
+    env = {**os.environ, "HANDBOOK_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "true" if with_pdf else "false"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(site)]
     subprocess.run(command, env=env, check=True)
 
@@ -43,7 +44,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / top
         try:
-            build_offline_site(args.config.resolve(), site)
+            build_offline_site(args.config.resolve(), site, with_pdf=args.pdf.is_dir())
         except subprocess.CalledProcessError:
             print("Offline build failed; nothing was written.", file=sys.stderr)
             return 1

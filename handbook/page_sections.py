@@ -27,10 +27,12 @@ class Sections:
     linked_from: dict[str, list[Entry]]
     drawn: dict[str, list[Entry]]
     terms: TermIndex
+    # True only in builds that also make the PDFs, so no button leads to a missing file.
+    downloads: bool = False
 
     @classmethod
-    def build(cls, catalog: Catalog) -> Sections:
-        return cls(catalog, backlinks(catalog), drawn_from(catalog), term_index(catalog))
+    def build(cls, catalog: Catalog, *, downloads: bool = False) -> Sections:
+        return cls(catalog, backlinks(catalog), drawn_from(catalog), term_index(catalog), downloads)
 
     def decorate(self, src_uri: str, markdown: str, to_root: str = "") -> str:
         """The page's Markdown with the generated parts added; `to_root` leads from the page to the site root."""
@@ -44,9 +46,9 @@ class Sections:
         m = entry.meta
         context = {"here": entry.src_uri, "m": m, "labels": INVOLVEMENT_LABELS}
         text = render_file("chips.md.j2", tags=getattr(m, "tags", []), tag_uri=tag_uri, tag_label=self.catalog.tag_labels.get, **context)
-        if entry.type == "home":
+        if self.downloads and entry.type == "home":
             text += self._download(f"{to_root}pdf/handbook.pdf", "Download the handbook (PDF)")
-        elif entry.type == "role":
+        elif self.downloads and entry.type == "role":
             text += self._download(f"{to_root}pdf/{entry.stem}.pdf", f"Download the {entry.title} onboarding pack (PDF)")
         if isinstance(m, WithRoles):
             by_level = [

@@ -34,7 +34,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             log.error(str(problem))
         raise PluginError(str(error)) from None
     # Per-build state lives on this build's config, never in the module.
-    config.handbook = Sections.build(catalog)
+    config.handbook = Sections.build(catalog, downloads=str(config.extra.get("pdf_downloads")).lower() in ("true", "1", "yes"))
     if "redirects" in config.plugins:
         config.plugins["redirects"].config["redirect_maps"].update(redirect_map(catalog))
     return files
