@@ -155,8 +155,9 @@ def fixture_config(root: Path) -> Path:
 @dataclass
 class Built:
     site: Path
-    messages: list[str]
+    messages: list[str]  # warnings and errors
     ok: bool
+    info: tuple[str, ...] = ()  # everything the build logged at INFO, for the real site
 
     def html(self, url: str) -> BeautifulSoup:
         path = self.site / url.strip("/") / "index.html" if url.endswith("/") else self.site / url
@@ -191,14 +192,19 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     site = tmp_path_factory.mktemp("real") / "site"
     config = load_config(str(ROOT / "mkdocs.yml"), strict=True, site_dir=str(site))
     records: list[logging.LogRecord] = []
-    handler = logging.Handler(logging.WARNING)
+    handler = logging.Handler(logging.INFO)
     handler.emit = records.append  # type: ignore[method-assign]
-    logging.getLogger("mkdocs").addHandler(handler)
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.INFO)
+    logger.addHandler(handler)
     try:
         build(config)
         ok = True
     except Abort:
         ok = False
     finally:
-        logging.getLogger("mkdocs").removeHandler(handler)
-    return Built(site, [r.getMessage() for r in records], ok)
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    warnings = [r.getMessage() for r in records if r.levelno >= logging.WARNING]
+    return Built(site, warnings, ok, tuple(r.getMessage() for r in records if r.levelno == logging.INFO))
