@@ -18,6 +18,9 @@ from handbook.render import Trusted, render_file
 from handbook.role_views import role_view
 from handbook.tag_pages import tag_uri
 
+# Material's search boost per page type: role pages are the handbook's entry points.
+SEARCH_BOOST = {"role": 3}
+
 
 @dataclass(frozen=True)
 class Sections:

@@ -9,6 +9,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook.glossary_terms import GlossaryTerms
+from handbook.page_sections import SEARCH_BOOST
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -22,6 +23,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     entry = sections.catalog.get(page.file.src_uri)
     if entry is not None:
         page.meta["description"] = entry.meta.summary
+        # A role's page should win searches about the role ("data scientist onboarding").
+        if entry.type in SEARCH_BOOST:
+            page.meta.setdefault("search", {}).setdefault("boost", SEARCH_BOOST[entry.type])
     # Material writes these into <meta name="..."> without escaping them.
     for key in ("description", "author"):
         if isinstance(page.meta.get(key), str):

@@ -17,7 +17,7 @@ def test_home_to_role_to_ritual_to_tag_to_matrix(page, served_site):
     assert page.locator("article h1").inner_text() == "Data scientist"
     page.locator("article").get_by_role("link", name="Daily stand-up", exact=True).first.click()
     page.wait_for_url("**/rituals/daily-stand-up/")
-    page.locator("article .md-tags").get_by_role("link", name="communication").click()
+    page.locator("article .md-tags").get_by_role("link", name="Communication").click()
     page.wait_for_url("**/tags/communication/")
     assert "Daily stand-up" in page.locator("article").inner_text()
     page.goto(served_site + "/matrix/")
