@@ -25,6 +25,7 @@ ANATOMIES: dict[str, Anatomy] = {
     ),
     "practice": Anatomy(
         ("What it is", "Why it matters", "How to do it", "Who does what", "Pitfalls", "How to tell it is working"),
+        enforced=True,
     ),
     "story": Anatomy(
         ("Context", "The parties and what each needed", "What was tried", "The resolution", "The outcome, as reported", "Lessons"),
