@@ -56,12 +56,17 @@ class Entry:
     @property
     def url(self) -> str:
         """The public URL path, e.g. /rituals/daily-stand-up/."""
-        stem = self.src_uri[: -len(".md")]
-        if stem == "index":
-            return "/"
-        if stem.endswith("/index"):
-            stem = stem[: -len("/index")]
-        return f"/{stem}/"
+        return page_url(self.src_uri)
+
+
+def page_url(src_uri: str) -> str:
+    """The public URL path of a docs file: "rituals/daily-stand-up.md" -> "/rituals/daily-stand-up/"."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index":
+        return "/"
+    if stem.endswith("/index"):
+        stem = stem[: -len("/index")]
+    return f"/{stem}/"
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,9 @@ _INDIGO = (48, 63, 159)
 _WHITE = (255, 255, 255)
 _PALE = (197, 202, 233)
 _MARGIN = 80
+# The line above a card's title, by page type; other pages say "Handbook".
+KINDS = {"role": "Role", "ritual": "Ritual", "practice": "Practice", "story": "Conflict story", "myth": "Myth", "source": "Source",
+         "glossary": "Reference", "report": "Field report", "template": "Template", "exercise": "Exercise", "decision": "Decision guide"}
 
 
 @cache

@@ -146,7 +146,7 @@ def write_docs(root: Path, files: dict[str, str | bytes]) -> Path:
 def fixture_config(root: Path) -> Path:
     """The real mkdocs.yml, pointed at the fixture's docs and at the repository's hooks and theme."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("  - hooks/", f"  - {ROOT / 'hooks'}/")
+    text = text.replace("  - hooks/", f"  - {ROOT / 'hooks'}/").replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     path = root / "mkdocs.yml"
     path.write_text(text, encoding="utf-8")
     return path
