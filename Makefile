@@ -29,9 +29,10 @@ publish: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-## bench: build synthetic corpora and print build and hook times
+## bench: build synthetic corpora and print build and hook times; the real site against stock Material
 bench: $(STAMP)
 	$(BIN)/python -m bench.hooks
+	$(BIN)/python -m bench.overhead
 
 ## pdf: the same as publish: site/pdf/handbook.pdf and one onboarding pack per role, with the site that links them
 pdf: publish

@@ -70,7 +70,7 @@ def draw_card(site_name: str, kind: str, title: str, summary: str) -> bytes:
         y += 44
     draw.rectangle((0, SIZE[1] - 12, SIZE[0], SIZE[1]), fill=(255, 64, 129))
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", optimize=True)
+    image.save(buffer, "PNG")
     return buffer.getvalue()
 
 
