@@ -20,6 +20,8 @@ from bs4 import BeautifulSoup
 # Attributes that make the browser fetch or navigate.
 _LINKING = (("a", "href"), ("area", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"),
             ("iframe", "src"), ("video", "src"), ("audio", "src"), ("meta", "content"))
+# Link-preview tags whose content is a URL.
+_URL_META = frozenset({"og:url", "og:image", "twitter:image"})
 _NOT_CHECKED = ("mailto:", "tel:", "data:", "javascript:", "blob:")
 
 
@@ -39,7 +41,7 @@ def _links(soup: BeautifulSoup) -> Iterator[str]:
             value = element.get(attribute)
             if not value:
                 continue
-            if tag == "meta" and not (element.get("property", "").startswith("og:") or element.get("name", "").startswith("twitter:")):
+            if tag == "meta" and (element.get("property") or element.get("name")) not in _URL_META:
                 continue
             yield value.strip()
 

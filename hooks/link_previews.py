@@ -7,22 +7,17 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from handbook.social_cards import KINDS, card_path, write_card
-
-
-def _enabled(config: MkDocsConfig) -> bool:
-    # Off in the offline bundle, which has no address for a preview to point at.
-    return bool(config.site_url) and str(config.extra.get("social_cards", True)).lower() not in ("false", "0", "no")
+from handbook.social_cards import KINDS, card_path, cards_enabled, write_card
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    if _enabled(config):
+    if cards_enabled(config.site_url, config.extra.get("social_cards", True)):
         page.meta["card"] = card_path(page.url)
     return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if not _enabled(config):
+    if not cards_enabled(config.site_url, config.extra.get("social_cards", True)):
         return output
     entry = config.handbook.catalog.get(page.file.src_uri)
     kind = KINDS.get(entry.type, "Handbook") if entry is not None else "Handbook"
