@@ -20,11 +20,13 @@ import yaml
 from pydantic import ValidationError
 
 from handbook import frontmatter
-from handbook.model import INVOLVEMENT_LEVELS, OLD_LEVELS, SLUG, TYPES, Glossary, Page, Story, WithRoles, field_names, model_for
+from handbook.model import INVOLVEMENT_LEVELS, OLD_LEVELS, SLUG, TYPES, Glossary, Page, Ritual, Story, WithRoles, field_names, model_for
 from handbook.problems import ContentError, Problem
 
 TAGS_FILE = "tags.yml"
 WORDS_PER_MINUTE = 200
+# Cadences on which a usual weekday means something.
+_DAY_CADENCES = ("weekly", "fortnightly", "monthly", "per-sprint")
 # An inline Markdown link to another page: [text](../folder/page.md#anchor "title")
 _LINK = re.compile(r"\]\(\s*<?(?P<target>[^()\s<>#]+\.md)(?:#[^()\s<>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
 
@@ -282,6 +284,10 @@ def _cross_problems(catalog: Catalog, docs: dict[str, frontmatter.Parsed], prese
                 check(uri, ("roles", role), role, roles, "role", "role ids are the file names in docs/roles/")
             if (problem := _accountable_problem(meta, docs[uri], path)) is not None:
                 problems.append(problem)
+        if isinstance(meta, Ritual) and meta.day is not None and meta.cadence not in _DAY_CADENCES:
+            problems.append(Problem(path, docs[uri].line_of(("day",)), "day",
+                                    f"a ritual held {meta.cadence.replace('-', ' ')} has no usual weekday: remove the line"
+                                    f" (a day goes with the cadences {', '.join(_DAY_CADENCES)})"))
         if isinstance(meta, Story):
             for index, role in enumerate(meta.parties):
                 check(uri, ("parties", index), role, roles, "role", "role ids are the file names in docs/roles/")
