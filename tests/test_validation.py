@@ -268,3 +268,59 @@ def test_a_daily_ritual_has_no_usual_day():
         " (a day goes with the cadences weekly, fortnightly, monthly, per-sprint)"
     ]
 
+
+# --- the body against the ritual anatomy --------------------------------------
+
+ANATOMY = (
+    "ritual pages have these '##' headings, in this order: Purpose, When and how long, Who, Prep checklist, Agenda, "
+    "Outputs, Remote or async variant, Signs it works, Signs it is failing"
+)
+
+
+def body_with(replace: str, by: str) -> str:
+    body = ritual_body()
+    assert replace in body
+    return body.replace(replace, by)
+
+
+def test_a_ritual_that_follows_its_anatomy_passes_with_extra_subheadings():
+    body = body_with("## Agenda\n\nText.", "## Agenda\n\n### Variant for large teams\n\nText.\n\n```markdown\n## Not a heading\n```")
+    assert problems(with_page("rituals/retro.md", ritual(RITUAL, body))) == []
+
+
+def test_a_missing_heading_is_named_where_it_belongs():
+    text = ritual(RITUAL, body_with("## Outputs\n\nText.\n\n", ""))
+    found = problems(with_page("rituals/retro.md", text))
+    assert found == [f"docs/rituals/retro.md:33: body: missing heading '## Outputs': {ANATOMY}"]
+    assert text.splitlines()[32] == "## Remote or async variant"
+
+
+def test_an_unexpected_heading_suggests_the_missing_one():
+    text = ritual(RITUAL, body_with("## Signs it works", "## Signs it is working"))
+    assert problems(with_page("rituals/retro.md", text)) == [
+        f"docs/rituals/retro.md:41: body: unexpected heading '## Signs it is working'; did you mean 'Signs it works'?: {ANATOMY}",
+        f"docs/rituals/retro.md:45: body: missing heading '## Signs it works': {ANATOMY}",
+    ]
+
+
+def test_an_extra_heading_is_reported():
+    text = ritual(RITUAL, ritual_body() + "\n\n## Related\n\nLinks.")
+    assert problems(with_page("rituals/retro.md", text)) == [f"docs/rituals/retro.md:49: body: unexpected heading '## Related': {ANATOMY}"]
+
+
+def test_headings_out_of_order():
+    body = body_with("## Who\n\nText.\n\n## Prep checklist", "## Prep checklist\n\nText.\n\n## Who")
+    assert problems(with_page("rituals/retro.md", ritual(RITUAL, body))) == [
+        f"docs/rituals/retro.md:21: body: heading '## Prep checklist' is out of order: {ANATOMY}"
+    ]
+
+
+def test_a_repeated_heading():
+    text = ritual(RITUAL, ritual_body() + "\n\n## Agenda\n\nMore.")
+    assert problems(with_page("rituals/retro.md", text)) == [f"docs/rituals/retro.md:49: body: heading '## Agenda' appears twice: {ANATOMY}"]
+
+
+def test_types_whose_anatomy_is_not_enforced_are_free():
+    files = minimal_docs()
+    files["practices/pairing.md"] = files["practices/pairing.md"].replace("Pair up.", "## Anything\n\nPair up.")
+    assert problems(files) == []
