@@ -24,6 +24,8 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from handbook.anatomy import ANATOMIES
+
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = "team model data deploy review metric sprint baseline experiment pipeline product research engineer scientist".split()
 TYPES = ("rituals", "practices", "stories", "myths")
@@ -41,10 +43,11 @@ def corpus(pages: int, seed: int = 7) -> dict[str, str]:
     typed = [(TYPES[i % len(TYPES)], f"page-{i}") for i in range(pages - ROLES - SOURCES - 2)]
     targets = [f"../roles/{r}.md" for r in roles] + [f"../{kind}/{stem}.md" for kind, stem in typed]
 
-    def body() -> str:
+    def body(headings: tuple[str, ...] = ("Section", "Related")) -> str:
         words = " ".join(rng.choice(WORDS) for _ in range(300))
         links = " ".join(f"[link {n}]({rng.choice(targets)})" for n in range(5))
-        return f"## Section\n\n{words}\n\n## Related\n\n{links}\n"
+        middle = "".join(f"## {h}\n\nText.\n\n" for h in headings[1:-1])
+        return f"## {headings[0]}\n\n{words}\n\n{middle}## {headings[-1]}\n\n{links}\n"
 
     def common(title: str) -> str:
         tags = ", ".join(rng.sample([f"tag-{i}" for i in range(TAGS)], 3))
@@ -74,7 +77,7 @@ def corpus(pages: int, seed: int = 7) -> dict[str, str]:
             front += f"parties: [{', '.join(rng.sample(roles, 2))}]\noutcome: The team reported success.\n"
         else:
             front += f"belief: A belief.\nreality: A reality.\nconcerns: [{rng.choice(roles)}]\n"
-        files[f"{kind}/{stem}.md"] = f"---\n{front}---\n\n{body()}"
+        files[f"{kind}/{stem}.md"] = f"---\n{front}---\n\n{body(ANATOMIES['ritual'].headings) if kind == 'rituals' else body()}"
     for kind in TYPES:
         stems = [stem for k, stem in typed if k == kind]
         groups = [stems[i : i + GROUP] for i in range(0, len(stems), GROUP)]

@@ -22,6 +22,7 @@ ANATOMIES: dict[str, Anatomy] = {
     ),
     "ritual": Anatomy(
         ("Purpose", "When and how long", "Who", "Prep checklist", "Agenda", "Outputs", "Remote or async variant", "Signs it works", "Signs it is failing"),
+        enforced=True,
     ),
     "practice": Anatomy(
         ("What it is", "Why it matters", "How to do it", "Who does what", "Pitfalls", "How to tell it is working"),

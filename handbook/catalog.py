@@ -20,11 +20,17 @@ import yaml
 from pydantic import ValidationError
 
 from handbook import frontmatter
-from handbook.model import INVOLVEMENT_LEVELS, OLD_LEVELS, SLUG, TYPES, Glossary, Page, Story, WithRoles, field_names, model_for
+from handbook.anatomy import ANATOMIES
+from handbook.model import INVOLVEMENT_LEVELS, OLD_LEVELS, SLUG, TYPES, Glossary, Page, Ritual, Story, WithRoles, field_names, model_for
 from handbook.problems import ContentError, Problem
 
 TAGS_FILE = "tags.yml"
 WORDS_PER_MINUTE = 200
+# A level-2 ATX heading at column 0: "## When and how long", optionally closed by #s or followed by { attributes }.
+_H2 = re.compile(r"^##[ \t]+(?P<text>.+?)(?:[ \t]+\{[^}]*\})?(?:[ \t]+#+)?[ \t]*$")
+_FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
+# Cadences on which a usual weekday means something.
+_DAY_CADENCES = ("weekly", "fortnightly", "monthly", "per-sprint")
 # An inline Markdown link to another page: [text](../folder/page.md#anchor "title")
 _LINK = re.compile(r"\]\(\s*<?(?P<target>[^()\s<>#]+\.md)(?:#[^()\s<>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
 
@@ -287,6 +293,11 @@ def _cross_problems(catalog: Catalog, docs: dict[str, frontmatter.Parsed], prese
                 check(uri, ("roles", role), role, roles, "role", "role ids are the file names in docs/roles/")
             if (problem := _accountable_problem(meta, docs[uri], path)) is not None:
                 problems.append(problem)
+        if isinstance(meta, Ritual) and meta.day is not None and meta.cadence not in _DAY_CADENCES:
+            problems.append(Problem(path, docs[uri].line_of(("day",)), "day",
+                                    f"a ritual held {meta.cadence.replace('-', ' ')} has no usual weekday: remove the line"
+                                    f" (a day goes with the cadences {', '.join(_DAY_CADENCES)})"))
+        problems += anatomy_problems(entry.type, entry.body, docs[uri].body_line, path)
         if isinstance(meta, Story):
             for index, role in enumerate(meta.parties):
                 check(uri, ("parties", index), role, roles, "role", "role ids are the file names in docs/roles/")
@@ -301,6 +312,59 @@ def _cross_problems(catalog: Catalog, docs: dict[str, frontmatter.Parsed], prese
             aliases[alias] = uri
         if isinstance(meta, Glossary):
             problems += _glossary_problems(catalog, uri, meta, docs[uri], sources, present)
+    return problems
+
+
+# --- the body against its type's anatomy ---------------------------------------
+
+
+def headings(body: str, first_line: int = 1) -> list[tuple[str, int]]:
+    """The body's `##` headings with their file lines, skipping fenced code."""
+    found = []
+    fence = ""
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        if match := _FENCE.match(line):
+            marker = match.group("fence")
+            if not fence:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence) and not line.strip(marker[0]).strip():
+                fence = ""
+            continue
+        if not fence and (match := _H2.match(line)):
+            found.append((match.group("text").strip(), number))
+    return found
+
+
+def anatomy_problems(kind: str, body: str, body_line: int, path: str) -> list[Problem]:
+    """A page of an enforced type has exactly its anatomy's `##` headings, in order; deeper headings are free."""
+    anatomy = ANATOMIES.get(kind)
+    if anatomy is None or not anatomy.enforced or not body.strip():
+        return []
+    expected = list(anatomy.headings)
+    listing = f"{kind} pages have these '##' headings, in this order: {', '.join(expected)}"
+    found = headings(body, body_line)
+    problems = []
+    seen: set[str] = set()
+    for text, line in found:
+        if text not in expected:
+            close = difflib.get_close_matches(text, [e for e in expected if e not in {t for t, _ in found}], n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            problems.append(Problem(path, line, "body", f"unexpected heading '## {text}'{hint}: {listing}"))
+        elif text in seen:
+            problems.append(Problem(path, line, "body", f"heading '## {text}' appears twice: {listing}"))
+        seen.add(text)
+    present = [(text, line) for text, line in found if text in expected]
+    end_line = body_line + body.count("\n")
+    for index, heading in enumerate(expected):
+        if heading not in seen:
+            # Report it where it belongs: at the next expected heading the page has, or at the end.
+            later = [line for text, line in present if expected.index(text) > index]
+            problems.append(Problem(path, min(later) if later else end_line, "body", f"missing heading '## {heading}': {listing}"))
+    order = [text for text, _ in present]
+    ranked = sorted(dict.fromkeys(order), key=expected.index)
+    if not problems and order != ranked:
+        text, line = next((t, ln) for (t, ln), want in zip(present, ranked) if t != want)
+        problems.append(Problem(path, line, "body", f"heading '## {text}' is out of order: {listing}"))
     return problems
 
 

@@ -7,10 +7,11 @@ model of its folder. Cross-page rules (known ids, unique titles) live in
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -28,6 +29,7 @@ INVOLVEMENT_CODES = {"accountable": "A", "responsible": "R", "consulted": "C", "
 OLD_LEVELS = {"leads": "accountable", "takes-part": "responsible", "as-needed": "consulted"}
 
 Cadence = Literal["daily", "weekly", "fortnightly", "monthly", "per-sprint", "per-release", "as-needed"]
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday"]
 Family = Literal["science", "engineering", "product-and-design", "leadership", "stakeholder"]
 SourceKind = Literal["interview-prep notes", "article", "practitioner's guide", "course session", "essay"]
 
@@ -100,8 +102,32 @@ class WithRoles(TypedPage):
 
 class Ritual(WithRoles):
     cadence: Cadence
-    duration_minutes: Annotated[int, Field(ge=1, le=480)] | None
+    # Every ritual has a length; where no source gives one, the handbook's own
+    # default is listed in `suggested` so the page labels it.
+    duration_minutes: Annotated[int, Field(ge=1, le=480)]
+    # The usual weekday, only where a source gives one or the name implies it.
+    day: Weekday | None = None
+    # False for protected time with no meeting in it (a no-meeting day): the
+    # team rhythm shows it but does not count it as meeting hours.
+    meeting: bool = True
     prep: Line
+    # Fields whose values are the handbook's own suggestion, not a source's.
+    suggested: list[str] = []
+
+    @field_validator("suggested")
+    @classmethod
+    def _known_fields(cls, names: list[str], info: ValidationInfo) -> list[str]:
+        allowed = [name for name in cls.model_fields if name != "suggested"]
+        for name in names:
+            if name not in allowed:
+                close = difflib.get_close_matches(name, allowed, n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                raise ValueError(f"'{name}' is not a field of a ritual: {hint}list names of fields such as {', '.join(allowed)}")
+            if info.data.get(name, 0) is None:
+                raise ValueError(f"'{name}' is not set on this page: set it or remove it from the list")
+        if len(set(names)) != len(names):
+            raise ValueError("a field is listed twice")
+        return names
 
 
 class Practice(WithRoles):

@@ -15,6 +15,7 @@ from handbook.glossary_terms import TermIndex
 from handbook.model import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Myth, Ritual, Story, WithRoles
 from handbook.provenance import drawn_from
 from handbook.render import Trusted, render_file
+from handbook.rhythm import cadence_text, length_text
 from handbook.role_views import role_view
 from handbook.tag_pages import tag_uri
 
@@ -59,7 +60,7 @@ class Sections:
             ]
             context["by_level"] = [(level, entries) for level, entries in by_level if entries]
         if isinstance(m, Ritual):
-            text += render_file("ritual_box.md.j2", **context)
+            text += render_file("ritual_box.md.j2", length=length_text, often=cadence_text, **context)
         elif isinstance(m, Story):
             text += render_file(
                 "story_box.md.j2",

@@ -22,7 +22,8 @@ _TABLES = {
     ),
     "ritual": (
         "| Ritual | Cadence | Duration | Run by | Summary |\n| --- | --- | --- | --- | --- |\n",
-        "| {{ link(here, e) }} | {{ e.meta.cadence }} | {{ (e.meta.duration_minutes ~ ' min') if e.meta.duration_minutes else 'not set' }}"
+        "| {{ link(here, e) }} | {{ e.meta.cadence }}{{ ' (suggested)' if 'cadence' in e.meta.suggested }}"
+        " | {{ e.meta.duration_minutes }} min{{ ' (suggested)' if 'duration_minutes' in e.meta.suggested }}"
         " | {% for r in leads(e) %}{{ link(here, r) }}{{ ', ' if not loop.last }}{% endfor %} | {{ e.meta.summary }} |\n",
     ),
     "practice": (

@@ -13,11 +13,19 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from handbook.anatomy import ANATOMIES
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def page(front: str, body: str = "Some text that links to [the guide](../sources/guide.md).") -> str:
     return f"---\n{textwrap.dedent(front).strip()}\n---\n\n{body}\n"
+
+
+def ritual_body(first: str = "Some text that links to [the guide](../sources/guide.md).") -> str:
+    """A ritual body with every heading of the ritual anatomy, `first` under the first one."""
+    headings = ANATOMIES["ritual"].headings
+    return "\n\n".join([f"## {headings[0]}\n\n{first}", *(f"## {h}\n\nText." for h in headings[1:])])
 
 
 def minimal_docs() -> dict[str, str]:
@@ -82,7 +90,7 @@ def minimal_docs() -> dict[str, str]:
               lead: accountable
               scientist: responsible
             """,
-            "Every morning. Practise [pairing](../practices/pairing.md).",
+            ritual_body("Every morning. Practise [pairing](../practices/pairing.md)."),
         ),
         "practices/pairing.md": page(
             """

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import minimal_docs, page
+from conftest import minimal_docs, page, ritual_body
 
 from handbook.catalog import load_catalog
 from handbook.problems import ContentError
@@ -17,6 +17,10 @@ def problems(files: dict[str, str | bytes]) -> list[str]:
     except ContentError as error:
         return [str(p) for p in error.problems]
     return []
+
+
+def ritual(front: str, body: str | None = None) -> str:
+    return page(front, ritual_body() if body is None else body)
 
 
 def with_page(name: str, text: str | bytes) -> dict[str, str | bytes]:
@@ -62,41 +66,41 @@ def test_unclosed_front_matter():
 
 
 def test_missing_required_field():
-    text = page(RITUAL.replace("prep: Bring one thing that went well.\n", ""))
+    text = ritual(RITUAL.replace("prep: Bring one thing that went well.\n", ""))
     assert problems(with_page("rituals/retro.md", text)) == ["docs/rituals/retro.md:1: prep: required field is missing"]
 
 
 def test_unknown_field_suggests_the_right_one():
-    text = page(RITUAL + "sumary: typo\n")
+    text = ritual(RITUAL + "sumary: typo\n")
     assert problems(with_page("rituals/retro.md", text)) == [
         "docs/rituals/retro.md:11: sumary: unknown field: did you mean 'summary'? allowed fields are "
-        "title, summary, tags, sources, aliases, roles, cadence, duration_minutes, prep"
+        "title, summary, tags, sources, aliases, roles, cadence, duration_minutes, day, meeting, prep, suggested"
     ]
 
 
 def test_wrong_type():
-    text = page(RITUAL.replace("duration_minutes: 60", "duration_minutes: an hour"))
+    text = ritual(RITUAL.replace("duration_minutes: 60", "duration_minutes: an hour"))
     assert problems(with_page("rituals/retro.md", text)) == [
         "docs/rituals/retro.md:7: duration_minutes: Input should be a valid integer"
     ]
 
 
 def test_unknown_role():
-    text = page(RITUAL.replace("lead: accountable", "wizard: accountable"))
+    text = ritual(RITUAL.replace("lead: accountable", "wizard: accountable"))
     assert problems(with_page("rituals/retro.md", text)) == [
         "docs/rituals/retro.md:10: roles: unknown role 'wizard': role ids are the file names in docs/roles/"
     ]
 
 
 def test_unknown_source_suggests_a_close_one():
-    text = page(RITUAL.replace("sources: [guide]", "sources: [guid]"))
+    text = ritual(RITUAL.replace("sources: [guide]", "sources: [guid]"))
     assert problems(with_page("rituals/retro.md", text)) == [
         "docs/rituals/retro.md:5: sources: unknown source 'guid' (did you mean 'guide'?): source ids are the file names in docs/sources/"
     ]
 
 
 def test_unknown_tag():
-    text = page(RITUAL.replace("tags: [teamwork]", "tags: [teamwork, velocity]"))
+    text = ritual(RITUAL.replace("tags: [teamwork]", "tags: [teamwork, velocity]"))
     assert problems(with_page("rituals/retro.md", text)) == [
         "docs/rituals/retro.md:4: tags: unknown tag 'velocity': tags are listed in docs/tags.yml"
     ]
@@ -106,19 +110,19 @@ RACI = "allowed levels are accountable, responsible, consulted, informed"
 
 
 def test_unknown_involvement_level():
-    text = page(RITUAL.replace("lead: accountable", "lead: boss"))
+    text = ritual(RITUAL.replace("lead: accountable", "lead: boss"))
     assert problems(with_page("rituals/retro.md", text)) == [f"docs/rituals/retro.md:10: roles.lead: unknown level 'boss': {RACI}"]
 
 
 def test_a_level_from_before_raci_names_its_replacement():
-    text = page(RITUAL.replace("lead: accountable", "lead: leads"))
+    text = ritual(RITUAL.replace("lead: accountable", "lead: leads"))
     assert problems(with_page("rituals/retro.md", text)) == [
         f"docs/rituals/retro.md:10: roles.lead: 'leads' is a level from before RACI (probably 'accountable'): {RACI}"
     ]
 
 
 def test_no_role_accountable():
-    text = page(RITUAL.replace("lead: accountable", "lead: responsible"))
+    text = ritual(RITUAL.replace("lead: accountable", "lead: responsible"))
     assert problems(with_page("rituals/retro.md", text)) == [
         "docs/rituals/retro.md:9: roles: no role is accountable: mark exactly one role 'accountable' (the one who owns the outcome);"
         " levels are accountable, responsible, consulted, informed"
@@ -126,28 +130,28 @@ def test_no_role_accountable():
 
 
 def test_two_roles_accountable():
-    text = page(RITUAL.replace("lead: accountable", "lead: accountable\n  scientist: accountable"))
+    text = ritual(RITUAL.replace("lead: accountable", "lead: accountable\n  scientist: accountable"))
     assert problems(with_page("practices/retro.md", text.replace("cadence: fortnightly\nduration_minutes: 60\nprep: Bring one thing that went well.\n", ""))) == [
         "docs/practices/retro.md:8: roles: 2 roles are accountable (lead, scientist): exactly one may be; make the others responsible or consulted"
     ]
 
 
 def test_two_pages_with_the_same_title():
-    text = page(RITUAL.replace("title: Retro", "title: stand-up"))
+    text = ritual(RITUAL.replace("title: Retro", "title: stand-up"))
     assert problems(with_page("rituals/retro.md", text)) == [
         "docs/rituals/stand-up.md:2: title: 'Stand-up' is already the title of docs/rituals/retro.md"
     ]
 
 
 def test_over_long_summary():
-    text = page(RITUAL.replace("A look back at the last two weeks.", "A look back " + "and back " * 20 + "again."))
+    text = ritual(RITUAL.replace("A look back at the last two weeks.", "A look back " + "and back " * 20 + "again."))
     assert problems(with_page("rituals/retro.md", text)) == [
         "docs/rituals/retro.md:3: summary: String should have at most 160 characters"
     ]
 
 
 def test_summary_must_be_one_sentence():
-    text = page(RITUAL.replace("A look back at the last two weeks.", "A look back at the last two weeks"))
+    text = ritual(RITUAL.replace("A look back at the last two weeks.", "A look back at the last two weeks"))
     assert problems(with_page("rituals/retro.md", text)) == [
         "docs/rituals/retro.md:3: summary: must be one sentence ending with a full stop"
     ]
@@ -161,21 +165,21 @@ def test_empty_page():
 
 
 def test_bad_file_name():
-    text = page(RITUAL)
+    text = ritual(RITUAL)
     assert problems(with_page("rituals/Retro_Notes.md", text)) == [
         "docs/rituals/Retro_Notes.md:1: file name: must be a lowercase-hyphenated id such as 'daily-stand-up.md'"
     ]
 
 
 def test_a_page_outside_the_type_folders():
-    assert problems(with_page("rituals/old/retro.md", page(RITUAL))) == [
+    assert problems(with_page("rituals/old/retro.md", ritual(RITUAL))) == [
         "docs/rituals/old/retro.md:1: file: pages live in docs/ itself or directly in one of "
         "roles/, rituals/, practices/, stories/, myths/, sources/: move the file"
     ]
 
 
 def test_every_problem_is_reported_in_one_run():
-    files = with_page("rituals/retro.md", page(RITUAL.replace("lead: accountable", "wizard: boss")))
+    files = with_page("rituals/retro.md", ritual(RITUAL.replace("lead: accountable", "wizard: boss")))
     files["myths/magic.md"] = "no front matter\n"
     found = problems(files)
     assert found == [
@@ -204,7 +208,7 @@ def test_the_tag_list_itself_is_checked(tags, expected):
 
 
 def test_a_content_mistake_fails_the_build_without_a_traceback(build_site):
-    built = build_site(with_page("rituals/retro.md", page(RITUAL.replace("lead: accountable", "wizard: accountable"))))
+    built = build_site(with_page("rituals/retro.md", ritual(RITUAL.replace("lead: accountable", "wizard: accountable"))))
     assert not built.ok
     assert built.errors() == ["docs/rituals/retro.md:10: roles: unknown role 'wizard': role ids are the file names in docs/roles/"]
     assert "1 content problem; see the lines above" in built.messages
@@ -217,3 +221,106 @@ def test_a_file_where_the_build_generates_a_page(build_site):
     built = build_site(files)
     assert not built.ok
     assert "docs/matrix.md:1: file: this page is generated by the build; remove the file" in built.messages
+
+
+# --- rituals: duration, suggestions, usual day --------------------------------
+
+
+def test_a_ritual_needs_a_duration():
+    text = ritual(RITUAL.replace("duration_minutes: 60", "duration_minutes: null"))
+    assert problems(with_page("rituals/retro.md", text)) == ["docs/rituals/retro.md:7: duration_minutes: Input should be a valid integer"]
+
+
+def test_suggested_names_fields_of_the_model():
+    text = ritual(RITUAL + "suggested: [duration_minutes, length]\n")
+    assert problems(with_page("rituals/retro.md", text)) == [
+        "docs/rituals/retro.md:11: suggested: 'length' is not a field of a ritual: list names of fields such as "
+        "title, summary, tags, sources, aliases, roles, cadence, duration_minutes, day, meeting, prep"
+    ]
+
+
+def test_suggested_hints_at_a_close_field_name():
+    text = ritual(RITUAL + "suggested: [duration]\n")
+    assert problems(with_page("rituals/retro.md", text)) == [
+        "docs/rituals/retro.md:11: suggested: 'duration' is not a field of a ritual: did you mean 'duration_minutes'? list names of fields such as "
+        "title, summary, tags, sources, aliases, roles, cadence, duration_minutes, day, meeting, prep"
+    ]
+
+
+def test_suggested_cannot_name_a_field_the_page_does_not_set():
+    text = ritual(RITUAL + "suggested: [day]\n")
+    assert problems(with_page("rituals/retro.md", text)) == [
+        "docs/rituals/retro.md:11: suggested: 'day' is not set on this page: set it or remove it from the list"
+    ]
+
+
+def test_a_usual_day_is_a_weekday():
+    text = ritual(RITUAL + "day: sunday\n")
+    assert problems(with_page("rituals/retro.md", text)) == [
+        "docs/rituals/retro.md:11: day: Input should be 'monday', 'tuesday', 'wednesday', 'thursday' or 'friday'"
+    ]
+
+
+def test_a_daily_ritual_has_no_usual_day():
+    text = ritual(RITUAL.replace("cadence: fortnightly", "cadence: daily") + "day: friday\n")
+    assert problems(with_page("rituals/retro.md", text)) == [
+        "docs/rituals/retro.md:11: day: a ritual held daily has no usual weekday: remove the line"
+        " (a day goes with the cadences weekly, fortnightly, monthly, per-sprint)"
+    ]
+
+
+# --- the body against the ritual anatomy --------------------------------------
+
+ANATOMY = (
+    "ritual pages have these '##' headings, in this order: Purpose, When and how long, Who, Prep checklist, Agenda, "
+    "Outputs, Remote or async variant, Signs it works, Signs it is failing"
+)
+
+
+def body_with(replace: str, by: str) -> str:
+    body = ritual_body()
+    assert replace in body
+    return body.replace(replace, by)
+
+
+def test_a_ritual_that_follows_its_anatomy_passes_with_extra_subheadings():
+    body = body_with("## Agenda\n\nText.", "## Agenda\n\n### Variant for large teams\n\nText.\n\n```markdown\n## Not a heading\n```")
+    assert problems(with_page("rituals/retro.md", ritual(RITUAL, body))) == []
+
+
+def test_a_missing_heading_is_named_where_it_belongs():
+    text = ritual(RITUAL, body_with("## Outputs\n\nText.\n\n", ""))
+    found = problems(with_page("rituals/retro.md", text))
+    assert found == [f"docs/rituals/retro.md:33: body: missing heading '## Outputs': {ANATOMY}"]
+    assert text.splitlines()[32] == "## Remote or async variant"
+
+
+def test_an_unexpected_heading_suggests_the_missing_one():
+    text = ritual(RITUAL, body_with("## Signs it works", "## Signs it is working"))
+    assert problems(with_page("rituals/retro.md", text)) == [
+        f"docs/rituals/retro.md:41: body: unexpected heading '## Signs it is working'; did you mean 'Signs it works'?: {ANATOMY}",
+        f"docs/rituals/retro.md:45: body: missing heading '## Signs it works': {ANATOMY}",
+    ]
+
+
+def test_an_extra_heading_is_reported():
+    text = ritual(RITUAL, ritual_body() + "\n\n## Related\n\nLinks.")
+    assert problems(with_page("rituals/retro.md", text)) == [f"docs/rituals/retro.md:49: body: unexpected heading '## Related': {ANATOMY}"]
+
+
+def test_headings_out_of_order():
+    body = body_with("## Who\n\nText.\n\n## Prep checklist", "## Prep checklist\n\nText.\n\n## Who")
+    assert problems(with_page("rituals/retro.md", ritual(RITUAL, body))) == [
+        f"docs/rituals/retro.md:21: body: heading '## Prep checklist' is out of order: {ANATOMY}"
+    ]
+
+
+def test_a_repeated_heading():
+    text = ritual(RITUAL, ritual_body() + "\n\n## Agenda\n\nMore.")
+    assert problems(with_page("rituals/retro.md", text)) == [f"docs/rituals/retro.md:49: body: heading '## Agenda' appears twice: {ANATOMY}"]
+
+
+def test_types_whose_anatomy_is_not_enforced_are_free():
+    files = minimal_docs()
+    files["practices/pairing.md"] = files["practices/pairing.md"].replace("Pair up.", "## Anything\n\nPair up.")
+    assert problems(files) == []

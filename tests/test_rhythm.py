@@ -1,0 +1,141 @@
+"""The team operating rhythm at /rhythm/, recomputed here from ritual front matter."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+import pytest
+import yaml
+from conftest import ROOT, minimal_docs, page, ritual_body, write_docs
+
+from handbook.catalog import load_folder
+from handbook.rhythm import SMALL_TEAM, duration_text, per_week, weekly_minutes
+
+# id -> (cadence, minutes, extra front matter, roles)
+RITUALS = {
+    "weekly-planning": ("weekly", 60, "", {"lead": "accountable", "scientist": "responsible", "loner": "informed"}),
+    "retrospective": ("fortnightly", 60, "", {"lead": "accountable", "scientist": "consulted"}),
+    "showcase": ("monthly", 40, "suggested: [cadence, duration_minutes]\n", {"loner": "accountable", "lead": "consulted"}),
+    "debt-review": ("per-sprint", 30, "", {"scientist": "accountable", "lead": "responsible"}),
+    "failure-friday": ("weekly", 30, "day: friday\n", {"scientist": "accountable"}),
+    "model-review": ("per-release", 60, "", {"lead": "accountable", "scientist": "responsible"}),
+    "workshop": ("as-needed", 90, "", {"lead": "accountable", "loner": "responsible"}),
+    "focus-day": ("weekly", 480, "day: wednesday\nmeeting: false\n", {"lead": "accountable", "scientist": "responsible"}),
+}
+
+
+def rhythm_docs() -> dict[str, str]:
+    docs = minimal_docs()
+    for stem, (cadence, minutes, extra, roles) in RITUALS.items():
+        involvement = "".join(f"  {role}: {level}\n" for role, level in roles.items())
+        docs[f"rituals/{stem}.md"] = page(
+            f"title: {stem.replace('-', ' ').capitalize()}\nsummary: A ritual of the fixture rhythm.\ntags: [teamwork]\nsources: [guide]\n"
+            f"cadence: {cadence}\nduration_minutes: {minutes}\n{extra}prep: Come ready.\nroles:\n{involvement}",
+            ritual_body(),
+        )
+    return docs
+
+
+def expected_minutes(docs: dict[str, str]) -> dict[str, Fraction]:
+    """Weekly meeting minutes per role title, straight from the fixture's front matter."""
+    times = {"daily": 5, "weekly": 1, "fortnightly": Fraction(1, 2), "monthly": Fraction(1, 4), "per-sprint": Fraction(1, 2)}
+    titles = {name[len("roles/") : -3]: yaml.safe_load(text.split("---\n")[1])["title"] for name, text in docs.items() if name.startswith("roles/")}
+    minutes = dict.fromkeys(titles.values(), Fraction(0))
+    for name, text in docs.items():
+        if not name.startswith("rituals/"):
+            continue
+        front = yaml.safe_load(text.split("---\n")[1])
+        if front["cadence"] not in times or front.get("meeting") is False:
+            continue
+        for role, level in front["roles"].items():
+            if level != "informed":
+                minutes[titles[role]] += front["duration_minutes"] * times[front["cadence"]]
+    return minutes
+
+
+def as_minutes(text: str) -> int:
+    if text == "none":
+        return 0
+    match = re.fullmatch(r"(?:(\d+) h)?\s*(?:(\d+) min)?", text)
+    assert match, text
+    return int(match.group(1) or 0) * 60 + int(match.group(2) or 0)
+
+
+def rows_after(soup, heading_id: str) -> list[list[str]]:
+    """The body rows of the first table after a heading."""
+    table = soup.find(id=heading_id).find_next("table")
+    return [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in table.select("tbody tr")]
+
+
+@pytest.mark.parametrize(
+    ("cadence", "times"),
+    [("daily", 5), ("weekly", 1), ("fortnightly", Fraction(1, 2)), ("monthly", Fraction(1, 4)), ("per-sprint", Fraction(1, 2)),
+     ("per-release", None), ("as-needed", None)],
+)
+def test_cadence_arithmetic(cadence, times):
+    assert per_week(cadence) == times
+
+
+def test_weekly_minutes_and_their_text(tmp_path):
+    catalog = load_folder(write_docs(tmp_path, rhythm_docs()))
+    minutes = {e.stem: weekly_minutes(e.meta) for e in catalog.of_type("ritual")}
+    assert minutes == {
+        "stand-up": 75, "weekly-planning": 60, "retrospective": 30, "showcase": 10, "debt-review": 15,
+        "failure-friday": 30, "model-review": None, "workshop": None, "focus-day": None,
+    }
+    assert [duration_text(m) for m in (15, 60, 90, Fraction(45, 2), 0)] == ["15 min", "1 h", "1 h 30 min", "22 min", "none"]
+
+
+def test_hours_per_role_are_recomputed_from_front_matter(build_site):
+    docs = rhythm_docs()
+    built = build_site(docs)
+    assert built.ok, built.messages
+    rows = rows_after(built.html("rhythm/"), "meeting-time-per-role")
+    shown = {role: as_minutes(time) for role, time, _count in rows}
+    expected = {role: round(minutes) for role, minutes in expected_minutes(docs).items()}
+    assert shown == expected
+    # Stand-up 75 + planning 60 + retro 30 + showcase 10 + debt review 15: informed, per-release, as-needed and focus time do not count.
+    assert shown["Team lead"] == 190
+    assert {role: count for role, _time, count in rows} == {"Team lead": "5", "Scientist": "5", "Loner": "1"}
+
+
+def test_the_week_at_a_glance(build_site):
+    built = build_site(rhythm_docs())
+    soup = built.html("rhythm/")
+    days = dict(rows_after(soup, "fixed-days"))
+    assert days["Monday"] == "Stand-up , 15 min"
+    assert days["Wednesday"] == "Focus day , 8 h, kept free of meetings, weekly Stand-up , 15 min"
+    assert days["Friday"] == "Failure friday , 30 min, weekly Stand-up , 15 min"
+    assert rows_after(soup, "on-a-day-the-team-chooses") == [
+        ["Weekly planning", "weekly", "1 h"],
+        ["Retrospective", "every two weeks", "1 h"],
+        ["Debt review", "once a sprint", "30 min"],
+        ["Showcase", "monthly (handbook suggestion)", "40 min (handbook suggestion)"],
+    ]
+    assert rows_after(soup, "outside-the-weekly-calendar") == [["Model review", "before each release", "1 h"], ["Workshop", "when needed", "1 h 30 min"]]
+
+
+def test_the_small_team_rhythm_is_a_labelled_suggestion(build_site):
+    built = build_site(rhythm_docs())
+    box = built.html("rhythm/").find(id="a-minimal-rhythm-for-a-small-team").find_next_sibling("div")
+    assert box["class"] == ["admonition", "suggestion"]
+    assert box.find(class_="admonition-title").get_text() == "Handbook suggestion"
+    items = [li.get_text(" ", strip=True) for li in box.find("ul").find_all("li")]
+    # Only the chosen rituals present in this fixture, in the chosen order, each with its reason.
+    assert [i.split(" (")[0] for i in items] == ["Weekly planning", "Retrospective", "Model review"]
+    assert all(": " in i and i.endswith(".") for i in items)
+    assert "about 1 h 30 min of meetings a week for each member" in box.get_text(" ", strip=True)
+
+
+def test_a_site_without_the_chosen_rituals_has_no_small_team_section(build_site):
+    built = build_site(minimal_docs())
+    assert built.ok, built.messages
+    soup = built.html("rhythm/")
+    assert soup.find(id="a-minimal-rhythm-for-a-small-team") is None
+    assert soup.find(class_="suggestion") is None
+
+
+def test_the_chosen_small_team_rituals_exist_in_the_handbook():
+    stems = {e.stem for e in load_folder(ROOT / "docs").of_type("ritual")}
+    assert [stem for stem, _ in SMALL_TEAM if stem not in stems] == []
