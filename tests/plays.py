@@ -66,7 +66,7 @@ EXERCISE = page(
     parts:
       - {name: Scribe, role: scientist, brief: Writes the draft.}
       - {name: Timekeeper, brief: Calls time.}
-    materials: [The charter template, printed.]
+    materials: ["The charter template, printed."]
     suggested: [group_size, timing]
     """,
     "Use the [charter template](../templates/charter.md) with [the lead](../roles/lead.md) at [the stand-up](../rituals/stand-up.md).\n\n"
