@@ -32,6 +32,12 @@ ANATOMIES: dict[str, Anatomy] = {
         ("Context", "The parties and what each needed", "What was tried", "The resolution", "The outcome, as reported", "Lessons"),
     ),
     "myth": Anatomy(("Why people believe it", "The reality", "The evidence", "What to do instead")),
+    "template": Anatomy(("What it is for", "When to use it", "How to fill it in", "The template"), enforced=True),
+    "exercise": Anatomy(
+        ("What it practises", "The brief", "Running it", "Facilitator notes", "Debrief questions", "Variations"), enforced=True,
+    ),
+    # The questions and answers come from front matter; the body explains them.
+    "decision-guide": Anatomy(("Why these questions", "After you decide"), enforced=True),
     "source": Anatomy(("What kind of document it is", "Scope", "What the handbook took from it", "What the handbook left out and why")),
 }
 

@@ -11,7 +11,7 @@ import difflib
 import math
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -21,7 +21,25 @@ from pydantic import ValidationError
 
 from handbook import frontmatter
 from handbook.anatomy import ANATOMIES
-from handbook.model import INVOLVEMENT_LEVELS, OLD_LEVELS, SLUG, TYPES, Glossary, Page, Ritual, Story, WithRoles, field_names, model_for
+from handbook.decision_guides import guide_problems
+from handbook.downloads import block_problem
+from handbook.exercises import timing_problems
+from handbook.model import (
+    INVOLVEMENT_LEVELS,
+    OLD_LEVELS,
+    SLUG,
+    TYPES,
+    DecisionGuide,
+    Exercise,
+    Glossary,
+    Page,
+    Ritual,
+    Story,
+    Template,
+    WithRoles,
+    field_names,
+    model_for,
+)
 from handbook.problems import ContentError, Problem
 
 TAGS_FILE = "tags.yml"
@@ -269,6 +287,7 @@ def _cross_problems(catalog: Catalog, docs: dict[str, frontmatter.Parsed], prese
     titles: dict[str, str] = {}
     urls = {entry.url: uri for uri, entry in catalog.entries.items()}
     aliases: dict[str, str] = {}
+    pages = {uri[: -len(".md")] for uri in present}
 
     def check(uri: str, loc: tuple[str | int, ...], value: str, known: Iterable[str], what: str, where: str) -> None:
         if value not in known:
@@ -312,6 +331,7 @@ def _cross_problems(catalog: Catalog, docs: dict[str, frontmatter.Parsed], prese
             aliases[alias] = uri
         if isinstance(meta, Glossary):
             problems += _glossary_problems(catalog, uri, meta, docs[uri], sources, present)
+        problems += _play_problems(entry, docs[uri], path, check, roles, pages)
     return problems
 
 
@@ -366,6 +386,28 @@ def anatomy_problems(kind: str, body: str, body_line: int, path: str) -> list[Pr
         text, line = next((t, ln) for (t, ln), want in zip(present, ranked) if t != want)
         problems.append(Problem(path, line, "body", f"heading '## {text}' is out of order: {listing}"))
     return problems
+
+
+def _play_problems(entry: Entry, doc: frontmatter.Parsed, path: str, check: Callable[..., None], roles: set[str], pages: set[str]) -> list[Problem]:
+    """Cross-field rules of templates, exercises and decision guides."""
+    meta, uri = entry.meta, entry.src_uri
+    where = "use folder/id of an existing page, e.g. practices/team-charter"
+    if isinstance(meta, Template):
+        for index, ref in enumerate(meta.used_in):
+            check(uri, ("used_in", index), ref, pages, "page", where)
+        problem = block_problem(entry.body, doc.body_line, path)
+        return [problem] if problem else []
+    if isinstance(meta, Exercise):
+        for index, part in enumerate(meta.parts):
+            if part.role is not None:
+                check(uri, ("parts", index, "role"), part.role, roles, "role", "role ids are the file names in docs/roles/")
+        return timing_problems(meta, doc.line_of, path)
+    if isinstance(meta, DecisionGuide):
+        for index, answer in enumerate(meta.answers):
+            for number, ref in enumerate(answer.see):
+                check(uri, ("answers", index, "see", number), ref, pages, "page", where)
+        return guide_problems(meta, doc.line_of, path)
+    return []
 
 
 def _glossary_problems(

@@ -1,8 +1,9 @@
-"""Every page the build generates, as docs-relative path -> Markdown."""
+"""Everything the build generates: pages (docs-relative path -> Markdown) and static files (site path -> text)."""
 
 from __future__ import annotations
 
 from handbook.catalog import Catalog
+from handbook.downloads import template_downloads
 from handbook.matrix import MATRIX, matrix_page
 from handbook.rhythm import RHYTHM, rhythm_page
 from handbook.tag_pages import tag_pages
@@ -11,3 +12,8 @@ from handbook.type_indexes import type_index_pages
 
 def generated_pages(catalog: Catalog) -> dict[str, str]:
     return {**tag_pages(catalog), MATRIX: matrix_page(catalog), RHYTHM: rhythm_page(catalog), **type_index_pages(catalog)}
+
+
+def generated_files(catalog: Catalog) -> dict[str, str]:
+    """Files served as they are: each template's Markdown download."""
+    return template_downloads({entry.stem: entry.body for entry in catalog.of_type("template")})

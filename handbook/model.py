@@ -11,7 +11,7 @@ import difflib
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -168,6 +168,101 @@ class Glossary(TypedPage):
     terms: Annotated[list[Term], Field(min_length=1)]
 
 
+# --- Plays: templates, exercises, decision guides ------------------------------
+
+
+def _page_ref(value: str) -> str:
+    if not PAGE_REF.match(value):
+        raise ValueError(f"'{value}' is not a page id such as 'practices/team-charter' (folder/file name without .md)")
+    return value
+
+
+def _plain_label(value: object) -> object:
+    # YAML 1.1 reads an unquoted Yes or No as a boolean; say so instead of "not a string".
+    if isinstance(value, bool):
+        raise ValueError(f"unquoted {'yes' if value else 'no'} is read as {str(value).lower()}: write it in quotes, e.g. \"{'Yes' if value else 'No'}\"")
+    return value
+
+
+PAGE_REF = re.compile(r"^[a-z]+(?:-[a-z]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$")
+PageRef = Annotated[str, AfterValidator(_page_ref)]
+Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60), AfterValidator(_plain)]
+Sentence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=300)]
+
+
+class Template(WithRoles):
+    # Accountable owns the filled-in document; responsible fill it in; consulted review it.
+    # The pages where the template is used: a practice, a ritual, an exercise.
+    used_in: Annotated[list[PageRef], Field(min_length=1)]
+
+
+class GroupSize(Strict):
+    min: Annotated[int, Field(ge=1, le=100)]
+    max: Annotated[int, Field(ge=1, le=100)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> GroupSize:
+        if self.max < self.min:
+            raise ValueError(f"max ({self.max}) is below min ({self.min})")
+        return self
+
+
+class Part(Strict):
+    # A part someone plays, e.g. "Product manager"; `role` links it to a role page.
+    name: Short
+    role: Slug | None = None
+    brief: Line
+
+
+class Step(Strict):
+    minutes: Annotated[int, Field(ge=1, le=240)]
+    step: Line
+
+
+# Fields of an exercise whose values are the handbook's own default, not a source's.
+SuggestedField = Literal["duration_minutes", "group_size", "timing"]
+
+
+class Exercise(WithRoles):
+    # Accountable is the facilitator; responsible are the people who take part.
+    duration_minutes: Annotated[int, Field(ge=5, le=480)]
+    group_size: GroupSize
+    # The steps, in order; their minutes add up to duration_minutes (checked in catalog.py).
+    timing: Annotated[list[Step], Field(min_length=2)]
+    parts: list[Part] = []
+    materials: list[Line] = []
+    suggested: list[SuggestedField] = []
+
+
+class Choice(Strict):
+    label: Annotated[Short, BeforeValidator(_plain_label)]
+    # The id of the next question, or of an answer.
+    go: Slug
+
+
+class Question(Strict):
+    id: Slug
+    ask: Sentence
+    hint: Sentence | None = None
+    choices: Annotated[list[Choice], Field(min_length=2, max_length=4)]
+
+
+class Answer(Strict):
+    id: Slug
+    title: Short
+    text: Sentence
+    # Pages to read or act on next, as folder/id.
+    see: Annotated[list[PageRef], Field(min_length=1)]
+
+
+class DecisionGuide(WithRoles):
+    # Accountable makes the call. The first question is the start; choices only lead forward
+    # to a later question or to an answer (checked in catalog.py).
+    use_when: Line
+    questions: Annotated[list[Question], Field(min_length=2, max_length=8)]
+    answers: Annotated[list[Answer], Field(min_length=2, max_length=8)]
+
+
 # Folder -> (type name, model). Files directly in docs/ are matched by name.
 TYPES: dict[str, tuple[str, type[Page]]] = {
     "roles": ("role", Role),
@@ -176,6 +271,9 @@ TYPES: dict[str, tuple[str, type[Page]]] = {
     "stories": ("story", Story),
     "myths": ("myth", Myth),
     "sources": ("source", Source),
+    "templates": ("template", Template),
+    "exercises": ("exercise", Exercise),
+    "decision-guides": ("decision-guide", DecisionGuide),
 }
 SPECIAL: dict[str, tuple[str, type[Page]]] = {
     "index.md": ("home", Page),
@@ -185,11 +283,14 @@ SPECIAL: dict[str, tuple[str, type[Page]]] = {
 GENERAL: tuple[str, type[Page]] = ("page", TypedPage)
 
 # Reading order of types in role views and type indexes.
-TYPE_ORDER = ("role", "ritual", "practice", "story", "myth", "source", "glossary", "page", "home")
+TYPE_ORDER = ("role", "ritual", "practice", "template", "exercise", "decision-guide", "story", "myth", "source", "glossary", "page", "home")
 TYPE_PLURALS = {
     "role": "Roles",
     "ritual": "Rituals",
     "practice": "Practices",
+    "template": "Templates",
+    "exercise": "Exercises",
+    "decision-guide": "Decision guides",
     "story": "Conflict stories",
     "myth": "Myths",
     "source": "Sources",

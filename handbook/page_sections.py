@@ -13,6 +13,7 @@ from handbook.catalog import Catalog, Entry
 from handbook.glossary import GLOSSARY, term_index, term_list
 from handbook.glossary_terms import TermIndex
 from handbook.model import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Myth, Ritual, Story, WithRoles
+from handbook.play_sections import play_box, play_suffix
 from handbook.provenance import drawn_from
 from handbook.render import Trusted, render_file
 from handbook.rhythm import cadence_text, length_text
@@ -43,7 +44,7 @@ class Sections:
         entry = self.catalog.get(src_uri)
         if entry is None:
             return markdown
-        return self.prefix(entry, to_root) + markdown + self.suffix(entry)
+        return self.prefix(entry, to_root) + markdown + play_suffix(entry, to_root) + self.suffix(entry)
 
     def prefix(self, entry: Entry, to_root: str = "") -> str:
         roles = self.catalog.by_stem("role")
@@ -70,6 +71,8 @@ class Sections:
             )
         elif isinstance(m, Myth):
             text += render_file("myth_box.md.j2", **context)
+        elif box := play_box(self.catalog, entry, context, to_root):
+            text += box
         elif isinstance(m, WithRoles):
             text += render_file("involved_box.md.j2", **context)
         return text

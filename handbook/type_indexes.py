@@ -1,8 +1,9 @@
-"""Type indexes at /roles/, /rituals/, /practices/, /stories/, /myths/ and /sources/."""
+"""Type indexes at /roles/, /rituals/, /practices/, /templates/, /exercises/, /decision-guides/, /stories/, /myths/ and /sources/."""
 
 from __future__ import annotations
 
 from handbook.catalog import Catalog, Entry
+from handbook.exercises import group_size
 from handbook.model import INVOLVEMENT_LABELS
 from handbook.render import front_matter, render
 
@@ -10,6 +11,9 @@ _INTROS = {
     "roles": ("Roles", "Every role on a cross-functional AI team: what it does and what it needs from the others.", "role"),
     "rituals": ("Rituals", "The recurring meetings and sessions that keep a cross-functional AI team in step.", "ritual"),
     "practices": ("Practices", "The working practices that help scientists, engineers, product and leadership deliver together.", "practice"),
+    "templates": ("Templates", "Documents a cross-functional AI team fills in together, each ready to download as Markdown.", "template"),
+    "exercises": ("Exercises", "Role-plays and workshops for practising the conversations and agreements an AI team depends on.", "exercise"),
+    "decision-guides": ("Decision guides", "Short sequences of questions that end in an answer for the recurring hard calls of an AI team.", "decision-guide"),
     "stories": ("Conflict stories", "Real tensions between roles, what each side needed and how they were resolved.", "story"),
     "myths": ("Myths", "Beliefs about AI teams that the sources show to be wrong, and what to do instead.", "myth"),
     "sources": ("Sources", "The five documents this handbook was built from, and what it took from each.", "source"),
@@ -29,6 +33,20 @@ _TABLES = {
     "practice": (
         "| Practice | Owned by | Summary |\n| --- | --- | --- |\n",
         "| {{ link(here, e) }} | {% for r in leads(e) %}{{ link(here, r) }}{{ ', ' if not loop.last }}{% endfor %} | {{ e.meta.summary }} |\n",
+    ),
+    "template": (
+        "| Template | Used in | Owned by | Summary |\n| --- | --- | --- | --- |\n",
+        "| {{ link(here, e) }} | {% for p in used_in(e) %}{{ link(here, p) }}{{ ', ' if not loop.last }}{% endfor %}"
+        " | {% for r in leads(e) %}{{ link(here, r) }}{% endfor %} | {{ e.meta.summary }} |\n",
+    ),
+    "exercise": (
+        "| Exercise | Duration | Group size | Facilitator | Summary |\n| --- | --- | --- | --- | --- |\n",
+        "| {{ link(here, e) }} | {{ e.meta.duration_minutes }} min | {{ group_size(e.meta) }}"
+        " | {% for r in leads(e) %}{{ link(here, r) }}{% endfor %} | {{ e.meta.summary }} |\n",
+    ),
+    "decision-guide": (
+        "| Decision guide | Use it when | Who makes the call |\n| --- | --- | --- |\n",
+        "| {{ link(here, e) }} | {{ e.meta.use_when }} | {% for r in leads(e) %}{{ link(here, r) }}{% endfor %} |\n",
     ),
     "story": (
         "| Story | Parties | Outcome, as reported |\n| --- | --- | --- |\n",
@@ -54,6 +72,9 @@ def type_index_pages(catalog: Catalog) -> dict[str, str]:
     def parties(entry: Entry) -> list[Entry]:
         return [roles[r] for r in entry.meta.parties if r in roles]
 
+    def used_in(entry: Entry) -> list[Entry]:
+        return [page for ref in entry.meta.used_in if (page := catalog.get(f"{ref}.md")) is not None]
+
     pages = {}
     for folder, (title, summary, kind) in _INTROS.items():
         head, row = _TABLES[kind]
@@ -62,5 +83,6 @@ def type_index_pages(catalog: Catalog) -> dict[str, str]:
         template = "{{ summary }}\n\n" + head + "{% for e in entries %}" + row + "{% endfor %}"
         if kind in ("ritual", "practice"):
             template += "\n\nInvolvement is RACI: " + ", ".join(INVOLVEMENT_LABELS.values()).lower() + ". See the {{ link(here, 'matrix.md', 'role-by-practice matrix') }}.\n"
-        pages[uri] = front_matter(title, summary) + render(template, here=uri, summary=summary, entries=entries, leads=leads, parties=parties)
+        helpers = {"leads": leads, "parties": parties, "used_in": used_in, "group_size": group_size}
+        pages[uri] = front_matter(title, summary) + render(template, here=uri, summary=summary, entries=entries, **helpers)
     return pages
