@@ -22,10 +22,14 @@ def page(front: str, body: str = "Some text that links to [the guide](../sources
     return f"---\n{textwrap.dedent(front).strip()}\n---\n\n{body}\n"
 
 
-def ritual_body(first: str = "Some text that links to [the guide](../sources/guide.md).") -> str:
-    """A ritual body with every heading of the ritual anatomy, `first` under the first one."""
-    headings = ANATOMIES["ritual"].headings
+def anatomy_body(kind: str, first: str = "Some text that links to [the guide](../sources/guide.md).") -> str:
+    """A body with every heading of a type's anatomy, `first` under the first one."""
+    headings = ANATOMIES[kind].headings
     return "\n\n".join([f"## {headings[0]}\n\n{first}", *(f"## {h}\n\nText." for h in headings[1:])])
+
+
+def ritual_body(first: str = "Some text that links to [the guide](../sources/guide.md).") -> str:
+    return anatomy_body("ritual", first)
 
 
 def minimal_docs() -> dict[str, str]:
@@ -102,7 +106,7 @@ def minimal_docs() -> dict[str, str]:
               scientist: accountable
               lead: informed
             """,
-            "Pair up.",
+            anatomy_body("practice", "Pair up."),
         ),
         "stories/clash.md": page(
             """

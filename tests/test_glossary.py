@@ -26,7 +26,7 @@ GLOSSARY = page(
     "Words. See [the lead](roles/lead.md).",
 )
 
-BODY = """## A baseline heading
+BODY = """### A baseline heading
 
 Start with a baseline. Baselines beat guesses, and a baseline is cheap.
 Read about [a baseline](../roles/lead.md) or `baseline` in code.
@@ -54,7 +54,7 @@ def test_only_the_first_occurrence_gets_a_definition(build_site):
 
 def test_never_in_headings_links_or_code(build_site):
     body = built_site(build_site).html("practices/pairing/").select_one("article")
-    assert body.select("h1 abbr, h2 abbr, a abbr, code abbr") == []
+    assert body.select("h1 abbr, h2 abbr, h3 abbr, a abbr, code abbr") == []
 
 
 def test_the_glossary_is_a_definition_list_by_letter_with_a_jump_bar(build_site):

@@ -20,6 +20,6 @@ def test_llms_txt_lists_every_page_with_its_summary_by_part(build_site):
 def test_llms_full_holds_every_page_as_markdown_with_absolute_links(build_site):
     built = build_site(minimal_docs())
     text = (built.site / "llms-full.txt").read_text(encoding="utf-8")
-    assert f"# Stand-up\n\nURL: {SITE}/rituals/stand-up/\n\nA short daily meeting of the whole team.\n\nEvery morning. Practise [pairing]({SITE}/practices/pairing/)." in text
+    assert f"# Stand-up\n\nURL: {SITE}/rituals/stand-up/\n\nA short daily meeting of the whole team.\n\n## Purpose\n\nEvery morning. Practise [pairing]({SITE}/practices/pairing/)." in text
     assert text.count("\n---\n\n# ") == 10
     assert "../" not in text

@@ -131,7 +131,8 @@ def test_no_role_accountable():
 
 def test_two_roles_accountable():
     text = ritual(RITUAL.replace("lead: accountable", "lead: accountable\n  scientist: accountable"))
-    assert problems(with_page("practices/retro.md", text.replace("cadence: fortnightly\nduration_minutes: 60\nprep: Bring one thing that went well.\n", ""))) == [
+    practice = text.replace("cadence: fortnightly\nduration_minutes: 60\nprep: Bring one thing that went well.\n", "")
+    assert [p for p in problems(with_page("practices/retro.md", practice)) if ": body: " not in p] == [
         "docs/practices/retro.md:8: roles: 2 roles are accountable (lead, scientist): exactly one may be; make the others responsible or consulted"
     ]
 
@@ -322,5 +323,5 @@ def test_a_repeated_heading():
 
 def test_types_whose_anatomy_is_not_enforced_are_free():
     files = minimal_docs()
-    files["practices/pairing.md"] = files["practices/pairing.md"].replace("Pair up.", "## Anything\n\nPair up.")
+    files["myths/magic.md"] = files["myths/magic.md"].replace("Not magic.", "## Anything\n\nNot magic.")
     assert problems(files) == []
