@@ -24,7 +24,7 @@ def minimal_docs() -> dict[str, str]:
     """One valid page of every type."""
     return {
         "tags.yml": "teamwork: Working together.\nrare: A tag used once.\nunused: A tag no page uses.\n",
-        "index.md": page("title: Home\nsummary: The home page of the fixture handbook.", "Welcome. See [the lead](roles/lead.md)."),
+        "index.md": page("title: Home\nsummary: The home page of the fixture handbook.\nowner: lead\nreviewed: 2026-11-23", "Welcome. See [the lead](roles/lead.md)."),
         "sources/guide.md": page(
             """
             title: A guide
@@ -33,6 +33,8 @@ def minimal_docs() -> dict[str, str]:
             kind: practitioner's guide
             author: A team lead
             year: 2025
+            owner: lead
+            reviewed: 2026-11-23
             """,
             "A guide about teams.",
         ),
@@ -44,6 +46,8 @@ def minimal_docs() -> dict[str, str]:
             sources: [guide]
             family: leadership
             short: TL
+            owner: lead
+            reviewed: 2026-11-23
             """,
             "Leads. Attends [the stand-up](../rituals/stand-up.md).",
         ),
@@ -55,6 +59,8 @@ def minimal_docs() -> dict[str, str]:
             sources: [guide]
             family: science
             short: DS
+            owner: lead
+            reviewed: 2026-11-23
             """,
             "Experiments.",
         ),
@@ -66,6 +72,8 @@ def minimal_docs() -> dict[str, str]:
             sources: [guide]
             family: stakeholder
             short: LO
+            owner: lead
+            reviewed: 2026-11-23
             """,
             "Alone.",
         ),
@@ -81,6 +89,8 @@ def minimal_docs() -> dict[str, str]:
             roles:
               lead: accountable
               scientist: responsible
+            owner: lead
+            reviewed: 2026-11-23
             """,
             "Every morning. Practise [pairing](../practices/pairing.md).",
         ),
@@ -93,6 +103,8 @@ def minimal_docs() -> dict[str, str]:
             roles:
               scientist: accountable
               lead: informed
+            owner: lead
+            reviewed: 2026-11-23
             """,
             "Pair up.",
         ),
@@ -104,6 +116,8 @@ def minimal_docs() -> dict[str, str]:
             sources: [guide]
             parties: [lead, scientist]
             outcome: The team reported that they shipped on time.
+            owner: lead
+            reviewed: 2026-11-23
             """,
             "They talked.",
         ),
@@ -116,6 +130,8 @@ def minimal_docs() -> dict[str, str]:
             belief: Models are magic.
             reality: Models need data.
             concerns: [scientist]
+            owner: lead
+            reviewed: 2026-11-23
             """,
             "Not magic.",
         ),
@@ -125,6 +141,8 @@ def minimal_docs() -> dict[str, str]:
             summary: A general page that still needs a tag.
             tags: [teamwork]
             sources: [guide]
+            owner: lead
+            reviewed: 2026-11-23
             """,
             "Text.",
         ),

@@ -21,7 +21,7 @@ def hostile_docs() -> dict[str, str | bytes]:
     )
     docs["myths/magic.md"] = docs["myths/magic.md"].replace("belief: Models are magic.", f'belief: "{SCRIPT} [x](javascript:alert(1))"')
     docs["glossary.md"] = (
-        "---\ntitle: Glossary\nsummary: Terms used in the fixture handbook.\ntags: [teamwork]\nsources: [guide]\n"
+        "---\ntitle: Glossary\nsummary: Terms used in the fixture handbook.\nowner: lead\nreviewed: 2026-11-23\ntags: [teamwork]\nsources: [guide]\n"
         f'terms:\n  - term: Pairing\n    definition: "Two people, one problem {SCRIPT}"\n    sources: [guide]\n---\n\nTerms.\n'
     )
     return docs
@@ -107,7 +107,7 @@ def test_bytes_that_are_not_utf8(build_site):
     docs = minimal_docs()
     docs["practices/latin.md"] = docs["practices/pairing.md"].replace("Pairing", "Latin").encode() + "café".encode("latin-1")
     built = build_site(docs)
-    assert built.errors()[0].startswith("docs/practices/latin.md:12: file: byte ")
+    assert built.errors()[0].startswith("docs/practices/latin.md:14: file: byte ")
     assert built.errors()[0].endswith(" is not UTF-8: save the file as UTF-8")
 
 
