@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from datetime import date
 
 from handbook.backlinks import backlinks
 from handbook.catalog import Catalog, Entry
@@ -16,6 +17,12 @@ from handbook.provenance import drawn_from
 from handbook.render import Trusted, render_file
 from handbook.role_views import role_view
 from handbook.tag_pages import tag_uri
+
+
+def long_date(day: date) -> str:
+    """23 November 2026, in every locale."""
+    months = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+    return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True)
@@ -31,12 +38,15 @@ class Sections:
     def build(cls, catalog: Catalog) -> Sections:
         return cls(catalog, backlinks(catalog), drawn_from(catalog), abbreviations(catalog))
 
-    def decorate(self, src_uri: str, markdown: str, to_root: str = "") -> str:
-        """The page's Markdown with the generated parts added; `to_root` leads from the page to the site root."""
+    def decorate(self, src_uri: str, markdown: str, to_root: str = "", updated: date | None = None) -> str:
+        """The page's Markdown with the generated parts added; `to_root` leads from the page to the site root.
+
+        `updated` is the day of the page's last commit, when the build knows it.
+        """
         entry = self.catalog.get(src_uri)
         if entry is None:
             return markdown + self.abbreviations
-        return self.prefix(entry, to_root) + markdown + self.suffix(entry) + self.abbreviations
+        return self.prefix(entry, to_root) + markdown + self.suffix(entry) + self.dates(entry, updated) + self.abbreviations
 
     def prefix(self, entry: Entry, to_root: str = "") -> str:
         roles = self.catalog.by_stem("role")
@@ -66,6 +76,13 @@ class Sections:
         elif isinstance(m, WithRoles):
             text += render_file("involved_box.md.j2", **context)
         return text
+
+    @staticmethod
+    def dates(entry: Entry, updated: date | None = None) -> str:
+        """'Last reviewed <date> · Last updated <date>' at the foot of the page."""
+        dates = [("Last reviewed", entry.meta.reviewed)] + ([("Last updated", updated)] if updated else [])
+        # Raw HTML: Markdown escapes do not apply, and dates need none.
+        return render_file("page_dates.html.j2", dates=[(label, Trusted(day.isoformat()), Trusted(long_date(day))) for label, day in dates])
 
     @staticmethod
     def _download(href: str, label: str) -> str:
