@@ -14,6 +14,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 ROOT = Path(__file__).resolve().parent.parent
+# "Today" for fixture builds, so that their review dates never fall due as the calendar moves on.
+FIXTURE_TODAY = "2026-11-23"
 
 
 def page(front: str, body: str = "Some text that links to [the guide](../sources/guide.md).") -> str:
@@ -185,11 +187,12 @@ class Built:
 
 
 @pytest.fixture
-def build_site(tmp_path: Path, caplog: pytest.LogCaptureFixture):
-    def run(files: dict[str, str | bytes], *, strict: bool = True, name: str = "site") -> Built:
+def build_site(tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch):
+    def run(files: dict[str, str | bytes], *, strict: bool = True, name: str = "site", today: str = FIXTURE_TODAY) -> Built:
         root = tmp_path / name
         root.mkdir()
         write_docs(root, files)
+        monkeypatch.setenv("HANDBOOK_TODAY", today)
         config = load_config(str(fixture_config(root)), strict=strict)
         caplog.clear()
         ok = True
