@@ -61,8 +61,8 @@ def check(args: argparse.Namespace) -> int:
 def schema(args: argparse.Namespace) -> int:
     from handbook.schema import write
 
-    written = write(args.out)
-    print(f"Wrote {len(written)} schemas to {args.out}/: {', '.join(p.name for p in written)}")
+    written = write(args.out, root=args.config.parent)
+    print(f"Wrote {', '.join(p.name for p in written)} (in {args.out}/ and beside {args.config.name})")
     return 0
 
 

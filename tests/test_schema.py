@@ -7,21 +7,21 @@ from datetime import date
 
 import pytest
 from conftest import ROOT
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft7Validator, FormatChecker
 
 from handbook.catalog import read_folder
 from handbook.frontmatter import decode, split
 from handbook.model import model_for
 from handbook.scaffold import kinds, known_ids, page_text
-from handbook.schema import SCHEMA_DIR, exported
+from handbook.schema import REMARK_CONFIG, SCHEMA_DIR, exported, remark_config
 
 FOLDER = ROOT / SCHEMA_DIR
 
 
-def validator(kind: str) -> Draft202012Validator:
+def validator(kind: str) -> Draft7Validator:
     schema = json.loads((FOLDER / f"{kind}.json").read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=FormatChecker())
+    Draft7Validator.check_schema(schema)
+    return Draft7Validator(schema, format_checker=FormatChecker())
 
 
 def as_json(value: object) -> object:
@@ -47,6 +47,13 @@ def test_the_committed_schemas_match_the_model():
     assert committed.keys() == fresh.keys(), "schema/ is out of date with handbook/model.py: run `make schema` and commit schema/"
     stale = [name for name in fresh if committed[name] != fresh[name]]
     assert stale == [], f"{', '.join(stale)} out of date with handbook/model.py: run `make schema` and commit schema/"
+
+
+def test_the_committed_remark_config_matches_the_page_types():
+    committed = (ROOT / REMARK_CONFIG).read_text(encoding="utf-8")
+    assert committed == remark_config(), f"{REMARK_CONFIG} is out of date with handbook/model.py: run `make schema` and commit it"
+    assert "'./schema/ritual.json': ['./docs/rituals/*.md']," in committed
+    assert "'./schema/page.json': ['./docs/!(index|glossary).md']," in committed
 
 
 def test_the_schema_accepts_every_real_page():
@@ -83,7 +90,7 @@ def test_the_schema_rejects_a_bad_page(change, path, message):
 def test_fields_carry_their_descriptions_for_hover_help():
     schema = json.loads((FOLDER / "ritual.json").read_text(encoding="utf-8"))
     assert schema["properties"]["owner"]["description"] == "The role that keeps this page true: a file name in docs/roles/, such as ai-team-lead."
-    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert schema["additionalProperties"] is False
 
 
