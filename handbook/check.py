@@ -139,6 +139,7 @@ class _Anchors:
         self.generated = generated
         self.extensions = extensions
         self.known: dict[str, set[str]] = {}
+        self.sections: Any = None
 
     def has(self, uri: str, fragment: str) -> bool:
         if uri not in self.known:
@@ -152,7 +153,9 @@ class _Anchors:
 
         entry = self.catalog.get(uri)
         if entry is not None:
-            text = Sections.build(self.catalog).decorate(uri, entry.body)
+            # The generated sections (Sources, Linked from, a role's lists) carry headings too.
+            self.sections = self.sections or Sections.build(self.catalog)
+            text = self.sections.decorate(uri, entry.body)
         else:
             text = self.generated[uri].split("\n---\n", 1)[-1]
         ids: set[str] = set()
