@@ -86,8 +86,7 @@ def test_refusals_exit_2_with_a_clear_message(project, capsys, arguments, messag
     assert sorted(p.relative_to(project) for p in (project / "docs").rglob("*")) == before
 
 
-def test_make_new_runs_the_module(project):
-    shutil.copy(ROOT / "Makefile", project / "Makefile")
+def test_the_module_runs_as_a_command(project):
     result = subprocess.run(
         [sys.executable, "-m", "handbook", "new", "myth", "Models never drift"], cwd=project, capture_output=True, text=True, check=False
     )
