@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build publish test bench pdf offline clean urls
+.PHONY: serve build publish test bench pdf offline clean urls new check schema
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,17 @@ build: $(STAMP)
 ## publish: the site to publish: strict build, the PDFs and their download buttons, replaced only when all succeed
 publish: $(STAMP)
 	$(BIN)/python -m handbook.publish --with-pdf
+## new: a new page, valid as written: make new TYPE=ritual TITLE="Weekly demo"
+new: $(STAMP)
+	@$(BIN)/python -m handbook new "$(TYPE)" "$(TITLE)"
+
+## check: every page and link validated in under a second, without building
+check: $(STAMP)
+	@$(BIN)/python -m handbook check
+
+## schema: export the editor schema of every page type to schema/ (after a model change)
+schema: $(STAMP)
+	@$(BIN)/python -m handbook schema
 
 ## test: every test
 test: $(STAMP)

@@ -51,13 +51,13 @@ def corpus(pages: int, seed: int = 7) -> dict[str, str]:
 
     def common(title: str) -> str:
         tags = ", ".join(rng.sample([f"tag-{i}" for i in range(TAGS)], 3))
-        return f"title: {title}\nsummary: Synthetic page {title.lower()}.\ntags: [{tags}]\n"
+        return f"title: {title}\nsummary: Synthetic page {title.lower()}.\nowner: {roles[0]}\nreviewed: 2026-11-23\ntags: [{tags}]\n"
 
     def involvement() -> str:
         owner, *others = rng.sample(roles, 3)
         return f"roles:\n  {owner}: accountable\n" + "".join(f"  {r}: {rng.choice(['responsible', 'consulted', 'informed'])}\n" for r in others)
 
-    files["index.md"] = "---\ntitle: Home\nsummary: The synthetic handbook's home page.\n---\n\n" + body().replace("../", "")
+    files["index.md"] = f"---\ntitle: Home\nsummary: The synthetic handbook's home page.\nowner: {roles[0]}\nreviewed: 2026-11-23\n---\n\n" + body().replace("../", "")
     files["glossary.md"] = (
         "---\n" + common("Glossary") + f"sources: [{sources[0]}]\nterms:\n"
         + "".join(f"  - term: Term{i}\n    definition: Definition {i}.\n    sources: [{sources[0]}]\n" for i in range(30))

@@ -13,6 +13,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from handbook.anatomy import ANATOMIES
 from handbook.decision_guides import guide_problems
 from handbook.downloads import block_problem
 from handbook.exercises import timing_problems
+from handbook.freshness import today as default_today
 from handbook.model import (
     INVOLVEMENT_LEVELS,
     OLD_LEVELS,
@@ -60,6 +62,12 @@ class Entry:
     meta: Page
     body: str
     links: tuple[str, ...]  # src_uris of the pages this body links to
+    key_lines: Mapping[tuple[str, ...], int] = field(default_factory=dict, repr=False, compare=False)
+    body_line: int = 1  # the file line of the body's first line
+
+    def line_of(self, *loc: str) -> int:
+        """The file line of a front matter field, e.g. entry.line_of("reviewed")."""
+        return self.key_lines.get(tuple(loc), 1)
 
     @property
     def stem(self) -> str:
@@ -128,8 +136,12 @@ def load_catalog(
     pages: Iterable[tuple[str, bytes]],
     tags_raw: bytes | None,
     docs_label: str = "docs",
+    today: date | None = None,
 ) -> Catalog:
-    """Validate pages given as (docs-relative path, raw bytes); raise ContentError on any problem."""
+    """Validate pages given as (docs-relative path, raw bytes); raise ContentError on any problem.
+
+    `today` (default: freshness.today(), which reads HANDBOOK_TODAY) is the latest valid `reviewed` date.
+    """
     problems: list[Problem] = []
     tags, tag_labels = _load_tags(tags_raw, f"{docs_label}/{TAGS_FILE}", problems)
 
@@ -162,22 +174,29 @@ def load_catalog(
         parsed[src_uri] = (kind, meta, doc)
 
     entries = {
-        src_uri: Entry(src_uri, kind, meta, doc.body, _links(src_uri, doc.body, parsed))
+        src_uri: Entry(src_uri, kind, meta, doc.body, _links(src_uri, doc.body, parsed), doc.key_lines, doc.body_line)
         for src_uri, (kind, meta, doc) in parsed.items()
     }
     catalog = Catalog(entries=entries, tags=tags, docs_label=docs_label, tag_labels=tag_labels)
     present = [uri for uri, _ in pages]
     problems += _cross_problems(catalog, {uri: doc for uri, (_, _, doc) in parsed.items()}, present)
+    problems += _review_problems(catalog, today or default_today())
     if problems:
         raise ContentError(problems)
     return catalog
 
 
-def load_folder(docs: Path) -> Catalog:
-    """The catalog of a docs folder on disk, for tools that run outside MkDocs."""
+def read_folder(docs: Path) -> tuple[list[tuple[str, bytes]], bytes | None]:
+    """The raw pages and tag list of a docs folder on disk."""
     pages = [(p.relative_to(docs).as_posix(), p.read_bytes()) for p in sorted(docs.rglob("*.md"))]
     tags = docs / TAGS_FILE
-    return load_catalog(pages, tags.read_bytes() if tags.is_file() else None)
+    return pages, tags.read_bytes() if tags.is_file() else None
+
+
+def load_folder(docs: Path, docs_label: str = "docs", today: date | None = None) -> Catalog:
+    """The catalog of a docs folder on disk, for tools that run outside MkDocs."""
+    pages, tags = read_folder(docs)
+    return load_catalog(pages, tags, docs_label=docs_label, today=today)
 
 
 # --- the tag list -----------------------------------------------------------
@@ -322,6 +341,7 @@ def _cross_problems(catalog: Catalog, docs: dict[str, frontmatter.Parsed], prese
                 check(uri, ("parties", index), role, roles, "role", "role ids are the file names in docs/roles/")
             for index, role in enumerate(meta.involved):
                 check(uri, ("involved", index), role, roles, "role", "role ids are the file names in docs/roles/")
+        check(uri, ("owner",), meta.owner, roles, "role", "the owner is a role id, a file name in docs/roles/")
         for index, role in enumerate(getattr(meta, "concerns", [])):
             check(uri, ("concerns", index), role, roles, "role", "role ids are the file names in docs/roles/")
         for index, alias in enumerate(getattr(meta, "aliases", [])):
@@ -408,6 +428,13 @@ def _play_problems(entry: Entry, doc: frontmatter.Parsed, path: str, check: Call
                 check(uri, ("answers", index, "see", number), ref, pages, "page", where)
         return guide_problems(meta, doc.line_of, path)
     return []
+def _review_problems(catalog: Catalog, today: date) -> list[Problem]:
+    return [
+        Problem(f"{catalog.docs_label}/{uri}", entry.line_of("reviewed"), "reviewed",
+                f"{entry.meta.reviewed.isoformat()} is in the future: give the day of the last review, today ({today.isoformat()}) at the latest")
+        for uri, entry in catalog.entries.items()
+        if entry.meta.reviewed > today
+    ]
 
 
 def _glossary_problems(

@@ -8,6 +8,7 @@ pages too large to be a handbook page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,8 +37,25 @@ class Parsed:
         return 1
 
 
+class BadValue(yaml.MarkedYAMLError):
+    """YAML that parses, with a value that cannot be built: reported against its field."""
+
+
 # libyaml when PyYAML was built with it: parsing is most of the validation time.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader, with a dated value that is no calendar day (2026-13-01) reported at its line."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            raise BadValue(
+                problem=f"'{node.value}' is not a date: write a calendar day as YYYY-MM-DD, such as 2026-11-23",
+                problem_mark=node.start_mark,
+            ) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
 def compose(text: str) -> tuple[yaml.Node | None, Any]:
@@ -82,6 +100,10 @@ def split(text: str, path: str) -> tuple[Parsed | None, list[Problem]]:
     yaml_text = "\n".join(lines[1:end]) + "\n"
     try:
         node, data = compose(yaml_text)
+    except BadValue as error:
+        mark = error.problem_mark
+        key = re.match(r"\s*-?\s*([\w-]+)\s*:", lines[1 + mark.line]) if mark else None
+        return None, [Problem(path, 2 + mark.line if mark else 1, key.group(1) if key else "front matter", error.problem or "invalid value")]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = 2 + mark.line if mark else 1

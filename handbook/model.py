@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, WithJsonSchema, field_validator, model_validator
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -55,32 +56,56 @@ def _slug(value: str) -> str:
     return value
 
 
+def _review_date(value: object) -> object:
+    # YAML reads 2026-11-23 as a date; a quoted "2026-11-23" is accepted too.
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"'{value}' is not a date: write the day of the last review as YYYY-MM-DD, such as 2026-11-23")
+
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60), AfterValidator(_plain)]
 Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=160), AfterValidator(_one_sentence)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=200)]
-Slug = Annotated[str, AfterValidator(_slug)]
+# The pattern is for editors (the JSON Schema); validation keeps its own message.
+Slug = Annotated[str, AfterValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
+ReviewDate = Annotated[date, BeforeValidator(_review_date)]
 UrlPath = Annotated[str, StringConstraints(pattern=r"^/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")]
 
 SUMMARY_MAX = 160
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # Docstrings under fields become descriptions in the exported JSON Schema (editor hover text).
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True)
 
 
 class Page(Strict):
     """Front matter shared by every page: the home page uses only this."""
 
     title: Title
+    """The page title: 3 to 60 characters of plain text, unique in the handbook."""
     summary: Summary
+    """One sentence of at most 160 characters ending with a full stop; also the meta description."""
+    owner: Slug
+    """The role that keeps this page true: a file name in docs/roles/, such as ai-team-lead."""
+    reviewed: ReviewDate
+    """The day the page was last checked against its sources, YYYY-MM-DD; not in the future."""
 
 
 class TypedPage(Page):
     tags: Annotated[list[Slug], Field(min_length=1, max_length=6)]
+    """One to six tags from docs/tags.yml."""
     sources: Annotated[list[Slug], Field(min_length=1)]
+    """The source documents this page draws on: file names in docs/sources/."""
     # Old URLs of a page that moved, e.g. "/rituals/standup/": each gets a redirect.
     aliases: list[UrlPath] = []
+    """Old URLs of a page that moved, such as /rituals/standup/: each gets a redirect."""
 
 
 class Role(TypedPage):

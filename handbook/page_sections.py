@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from datetime import date
 
 from handbook.backlinks import backlinks
 from handbook.catalog import Catalog, Entry
@@ -24,6 +25,12 @@ from handbook.tag_pages import tag_uri
 SEARCH_BOOST = {"role": 3}
 
 
+def long_date(day: date) -> str:
+    """23 November 2026, in every locale."""
+    months = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
 @dataclass(frozen=True)
 class Sections:
     """Everything derived from the whole catalog once per build, then read per page."""
@@ -39,12 +46,15 @@ class Sections:
     def build(cls, catalog: Catalog, *, downloads: bool = False) -> Sections:
         return cls(catalog, backlinks(catalog), drawn_from(catalog), term_index(catalog), downloads)
 
-    def decorate(self, src_uri: str, markdown: str, to_root: str = "") -> str:
-        """The page's Markdown with the generated parts added; `to_root` leads from the page to the site root."""
+    def decorate(self, src_uri: str, markdown: str, to_root: str = "", updated: date | None = None) -> str:
+        """The page's Markdown with the generated parts added; `to_root` leads from the page to the site root.
+
+        `updated` is the day of the page's last commit, when the build knows it.
+        """
         entry = self.catalog.get(src_uri)
         if entry is None:
             return markdown
-        return self.prefix(entry, to_root) + markdown + play_suffix(entry, to_root) + self.suffix(entry)
+        return self.prefix(entry, to_root) + markdown + play_suffix(entry, to_root) + self.suffix(entry) + self.dates(entry, updated)
 
     def prefix(self, entry: Entry, to_root: str = "") -> str:
         roles = self.catalog.by_stem("role")
@@ -76,6 +86,13 @@ class Sections:
         elif isinstance(m, WithRoles):
             text += render_file("involved_box.md.j2", **context)
         return text
+
+    @staticmethod
+    def dates(entry: Entry, updated: date | None = None) -> str:
+        """'Last reviewed <date> · Last updated <date>' at the foot of the page."""
+        dates = [("Last reviewed", entry.meta.reviewed)] + ([("Last updated", updated)] if updated else [])
+        # Raw HTML: Markdown escapes do not apply, and dates need none.
+        return render_file("page_dates.html.j2", dates=[(label, Trusted(day.isoformat()), Trusted(long_date(day))) for label, day in dates])
 
     @staticmethod
     def _download(href: str, label: str) -> str:

@@ -11,6 +11,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from handbook.catalog import TAGS_FILE, load_catalog
+from handbook.freshness import Freshness, SettingError
+from handbook.git_dates import last_updated
 from handbook.page_sections import Sections
 from handbook.problems import ContentError
 from handbook.redirects import redirect_map
@@ -28,13 +30,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages = [(f.src_uri, Path(f.abs_src_path).read_bytes()) for f in files.documentation_pages() if not f.generated_by]
     tags_file = docs_dir / TAGS_FILE
     try:
-        catalog = load_catalog(pages, tags_file.read_bytes() if tags_file.is_file() else None, docs_label=label)
+        freshness = Freshness.from_settings(config.extra.get("review_after_days"))
+    except SettingError as error:
+        raise PluginError(str(error)) from None
+    try:
+        catalog = load_catalog(pages, tags_file.read_bytes() if tags_file.is_file() else None, docs_label=label, today=freshness.today)
     except ContentError as error:
         for problem in error.problems:
             log.error(str(problem))
         raise PluginError(str(error)) from None
     # Per-build state lives on this build's config, never in the module.
     config.handbook = Sections.build(catalog, downloads=str(config.extra.get("pdf_downloads")).lower() in ("true", "1", "yes"))
+    config.handbook_freshness = freshness
+    # "Last updated" on each page: one `git log` for the whole docs folder.
+    config.handbook_updated = last_updated(docs_dir)
     if "redirects" in config.plugins:
         config.plugins["redirects"].config["redirect_maps"].update(redirect_map(catalog))
     return files

@@ -31,4 +31,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if isinstance(page.meta.get(key), str):
             page.meta[key] = html.escape(page.meta[key], quote=True)
     # "roles/data-scientist/" (or "roles/data-scientist.html" offline) -> "../../" (or "../").
-    return sections.decorate(page.file.src_uri, markdown, to_root="../" * page.url.count("/"))
+    return sections.decorate(
+        page.file.src_uri, markdown, to_root="../" * page.url.count("/"), updated=config.handbook_updated.get(page.file.src_uri)
+    )

@@ -16,10 +16,16 @@ from mkdocs.exceptions import Abort
 from handbook.anatomy import ANATOMIES
 
 ROOT = Path(__file__).resolve().parent.parent
+# "Today" for fixture builds, so that their review dates never fall due as the calendar moves on.
+FIXTURE_TODAY = "2026-11-23"
 
 
 def page(front: str, body: str = "Some text that links to [the guide](../sources/guide.md).") -> str:
-    return f"---\n{textwrap.dedent(front).strip()}\n---\n\n{body}\n"
+    """A page from front matter and body; an owner and a review date are added at the end when the front matter has none."""
+    front = textwrap.dedent(front).strip()
+    keys = {line.split(":", 1)[0] for line in front.splitlines()}
+    front += "".join(f"\n{key}: {value}" for key, value in (("owner", "lead"), ("reviewed", FIXTURE_TODAY)) if key not in keys)
+    return f"---\n{front}\n---\n\n{body}\n"
 
 
 def anatomy_body(kind: str, first: str = "Some text that links to [the guide](../sources/guide.md).") -> str:
@@ -36,7 +42,7 @@ def minimal_docs() -> dict[str, str]:
     """One valid page of every type."""
     return {
         "tags.yml": "teamwork: Working together.\nrare: A tag used once.\nunused: A tag no page uses.\n",
-        "index.md": page("title: Home\nsummary: The home page of the fixture handbook.", "Welcome. See [the lead](roles/lead.md)."),
+        "index.md": page("title: Home\nsummary: The home page of the fixture handbook.\nowner: lead\nreviewed: 2026-11-23", "Welcome. See [the lead](roles/lead.md)."),
         "sources/guide.md": page(
             """
             title: A guide
@@ -45,6 +51,8 @@ def minimal_docs() -> dict[str, str]:
             kind: practitioner's guide
             author: A team lead
             year: 2025
+            owner: lead
+            reviewed: 2026-11-23
             """,
             "A guide about teams.",
         ),
@@ -56,6 +64,8 @@ def minimal_docs() -> dict[str, str]:
             sources: [guide]
             family: leadership
             short: TL
+            owner: lead
+            reviewed: 2026-11-23
             """,
             "Leads. Attends [the stand-up](../rituals/stand-up.md).",
         ),
@@ -67,6 +77,8 @@ def minimal_docs() -> dict[str, str]:
             sources: [guide]
             family: science
             short: DS
+            owner: lead
+            reviewed: 2026-11-23
             """,
             "Experiments.",
         ),
@@ -78,6 +90,8 @@ def minimal_docs() -> dict[str, str]:
             sources: [guide]
             family: stakeholder
             short: LO
+            owner: lead
+            reviewed: 2026-11-23
             """,
             "Alone.",
         ),
@@ -93,6 +107,8 @@ def minimal_docs() -> dict[str, str]:
             roles:
               lead: accountable
               scientist: responsible
+            owner: lead
+            reviewed: 2026-11-23
             """,
             ritual_body("Every morning. Practise [pairing](../practices/pairing.md)."),
         ),
@@ -105,6 +121,8 @@ def minimal_docs() -> dict[str, str]:
             roles:
               scientist: accountable
               lead: informed
+            owner: lead
+            reviewed: 2026-11-23
             """,
             anatomy_body("practice", "Pair up."),
         ),
@@ -116,6 +134,8 @@ def minimal_docs() -> dict[str, str]:
             sources: [guide]
             parties: [lead, scientist]
             outcome: The team reported that they shipped on time.
+            owner: lead
+            reviewed: 2026-11-23
             """,
             "They talked.",
         ),
@@ -128,6 +148,8 @@ def minimal_docs() -> dict[str, str]:
             belief: Models are magic.
             reality: Models need data.
             concerns: [scientist]
+            owner: lead
+            reviewed: 2026-11-23
             """,
             "Not magic.",
         ),
@@ -137,6 +159,8 @@ def minimal_docs() -> dict[str, str]:
             summary: A general page that still needs a tag.
             tags: [teamwork]
             sources: [guide]
+            owner: lead
+            reviewed: 2026-11-23
             """,
             "Text.",
         ),
@@ -180,11 +204,12 @@ class Built:
 
 
 @pytest.fixture
-def build_site(tmp_path: Path, caplog: pytest.LogCaptureFixture):
-    def run(files: dict[str, str | bytes], *, strict: bool = True, name: str = "site") -> Built:
+def build_site(tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch):
+    def run(files: dict[str, str | bytes], *, strict: bool = True, name: str = "site", today: str = FIXTURE_TODAY) -> Built:
         root = tmp_path / name
         root.mkdir()
         write_docs(root, files)
+        monkeypatch.setenv("HANDBOOK_TODAY", today)
         config = load_config(str(fixture_config(root)), strict=strict)
         caplog.clear()
         ok = True

@@ -21,7 +21,7 @@ def hostile_docs() -> dict[str, str | bytes]:
     )
     docs["myths/magic.md"] = docs["myths/magic.md"].replace("belief: Models are magic.", f'belief: "{SCRIPT} [x](javascript:alert(1))"')
     docs["glossary.md"] = (
-        "---\ntitle: Glossary\nsummary: Terms used in the fixture handbook.\ntags: [teamwork]\nsources: [guide]\n"
+        "---\ntitle: Glossary\nsummary: Terms used in the fixture handbook.\nowner: lead\nreviewed: 2026-11-23\ntags: [teamwork]\nsources: [guide]\n"
         f'terms:\n  - term: Pairing\n    definition: "Two people, one problem {SCRIPT}"\n    sources: [guide]\n---\n\nTerms.\n'
     )
     return docs

@@ -58,7 +58,7 @@ def test_the_fixture_pages_are_valid():
             [
                 "docs/templates/charter.md:1: used_in: required field is missing",
                 "docs/templates/charter.md:9: used_for: unknown field: did you mean 'used_in'? allowed fields are "
-                "title, summary, tags, sources, aliases, roles, used_in",
+                "title, summary, owner, reviewed, tags, sources, aliases, roles, used_in",
             ],
         ),
         (
@@ -79,14 +79,14 @@ def test_bad_template_front_matter(old, new, expected):
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("## The template", "## The form", "docs/templates/charter.md:11: body: no '## The template' section: add it, with the template in a ```markdown fenced block"),
-        ("````markdown", "````yaml", "docs/templates/charter.md:26: body: the block under '## The template' must be fenced as ```markdown so it can be downloaded"),
-        ("agreed\n````", "agreed\n", "docs/templates/charter.md:26: body: the ```markdown block under '## The template' is not closed: end it with a ```` line"),
-        ("Copy this, or download it.", "Copy this.\n\n## More", "docs/templates/charter.md:26: body: '## The template' holds no ```markdown fenced block: put the template in one"),
+        ("## The template", "## The form", "docs/templates/charter.md:13: body: no '## The template' section: add it, with the template in a ```markdown fenced block"),
+        ("````markdown", "````yaml", "docs/templates/charter.md:28: body: the block under '## The template' must be fenced as ```markdown so it can be downloaded"),
+        ("agreed\n````", "agreed\n", "docs/templates/charter.md:28: body: the ```markdown block under '## The template' is not closed: end it with a ```` line"),
+        ("Copy this, or download it.", "Copy this.\n\n## More", "docs/templates/charter.md:28: body: '## The template' holds no ```markdown fenced block: put the template in one"),
         (
             "````markdown\n# Charter: <team name>\n\n| Meeting | Cadence | Who |\n| --- | --- | --- |\n|  |  |  |\n\n- [ ] Everyone has read it & agreed\n",
             "````markdown\n\n",
-            "docs/templates/charter.md:26: body: the ```markdown block under '## The template' is empty: write the template in it",
+            "docs/templates/charter.md:28: body: the ```markdown block under '## The template' is empty: write the template in it",
         ),
     ],
 )
