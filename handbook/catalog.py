@@ -20,7 +20,7 @@ import yaml
 from pydantic import ValidationError
 
 from handbook import frontmatter
-from handbook.model import INVOLVEMENT_LEVELS, OLD_LEVELS, SLUG, TYPES, Glossary, Page, Story, WithRoles, field_names, model_for
+from handbook.model import INVOLVEMENT_LEVELS, OLD_LEVELS, SLUG, TYPES, Glossary, Page, Report, Story, WithRoles, field_names, model_for
 from handbook.problems import ContentError, Problem
 
 TAGS_FILE = "tags.yml"
@@ -282,8 +282,8 @@ def _cross_problems(catalog: Catalog, docs: dict[str, frontmatter.Parsed], prese
                 check(uri, ("roles", role), role, roles, "role", "role ids are the file names in docs/roles/")
             if (problem := _accountable_problem(meta, docs[uri], path)) is not None:
                 problems.append(problem)
-        if isinstance(meta, Story):
-            for index, role in enumerate(meta.parties):
+        if isinstance(meta, (Story, Report)):
+            for index, role in enumerate(getattr(meta, "parties", [])):
                 check(uri, ("parties", index), role, roles, "role", "role ids are the file names in docs/roles/")
             for index, role in enumerate(meta.involved):
                 check(uri, ("involved", index), role, roles, "role", "role ids are the file names in docs/roles/")

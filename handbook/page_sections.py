@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from handbook.backlinks import backlinks
 from handbook.catalog import Catalog, Entry
 from handbook.glossary import GLOSSARY, abbreviations, term_list
-from handbook.model import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Myth, Ritual, Story, WithRoles
+from handbook.model import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Myth, Report, Ritual, Story, WithRoles
 from handbook.provenance import drawn_from
 from handbook.render import Trusted, render_file
 from handbook.role_views import role_view
@@ -61,6 +61,8 @@ class Sections:
                 involved=[roles[r] for r in m.involved if r in roles],
                 **context,
             )
+        elif isinstance(m, Report):
+            text += render_file("report_box.md.j2", involved=[roles[r] for r in m.involved if r in roles], **context)
         elif isinstance(m, Myth):
             text += render_file("myth_box.md.j2", **context)
         elif isinstance(m, WithRoles):

@@ -34,6 +34,7 @@ PARTS = (
     ("Rituals", "ritual", "/rituals/"),
     ("Practices", "practice", "/practices/"),
     ("Conflict stories", "story", "/stories/"),
+    ("Field reports", "report", "/field-reports/"),
     ("Myths", "myth", "/myths/"),
     ("Reference", None, None),
     ("Sources", "source", "/sources/"),

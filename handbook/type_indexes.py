@@ -1,4 +1,4 @@
-"""Type indexes at /roles/, /rituals/, /practices/, /stories/, /myths/ and /sources/."""
+"""Type indexes at /roles/, /rituals/, /practices/, /stories/, /field-reports/, /myths/ and /sources/."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ _INTROS = {
     "rituals": ("Rituals", "The recurring meetings and sessions that keep a cross-functional AI team in step.", "ritual"),
     "practices": ("Practices", "The working practices that help scientists, engineers, product and leadership deliver together.", "practice"),
     "stories": ("Conflict stories", "Real tensions between roles, what each side needed and how they were resolved.", "story"),
+    "field-reports": ("Field reports", "Accounts of what one team did and what it reports came of it, with the lessons for yours.", "report"),
     "myths": ("Myths", "Beliefs about AI teams that the sources show to be wrong, and what to do instead.", "myth"),
     "sources": ("Sources", "The five documents this handbook was built from, and what it took from each.", "source"),
 }
@@ -33,6 +34,10 @@ _TABLES = {
         "| Story | Parties | Outcome, as reported |\n| --- | --- | --- |\n",
         "| {{ link(here, e) }} | {% for r in parties(e) %}{{ link(here, r) }}{{ ', ' if not loop.last }}{% endfor %} | {{ e.meta.outcome }} |\n",
     ),
+    "report": (
+        "| Report | Involved | Outcome, as reported |\n| --- | --- | --- |\n",
+        "| {{ link(here, e) }} | {% for r in involved(e) %}{{ link(here, r) }}{{ ', ' if not loop.last }}{% endfor %} | {{ e.meta.outcome }} |\n",
+    ),
     "myth": (
         "| Myth | The belief | The reality |\n| --- | --- | --- |\n",
         "| {{ link(here, e) }} | {{ e.meta.belief }} | {{ e.meta.reality }} |\n",
@@ -53,6 +58,9 @@ def type_index_pages(catalog: Catalog) -> dict[str, str]:
     def parties(entry: Entry) -> list[Entry]:
         return [roles[r] for r in entry.meta.parties if r in roles]
 
+    def involved(entry: Entry) -> list[Entry]:
+        return [roles[r] for r in entry.meta.involved if r in roles]
+
     pages = {}
     for folder, (title, summary, kind) in _INTROS.items():
         head, row = _TABLES[kind]
@@ -61,5 +69,5 @@ def type_index_pages(catalog: Catalog) -> dict[str, str]:
         template = "{{ summary }}\n\n" + head + "{% for e in entries %}" + row + "{% endfor %}"
         if kind in ("ritual", "practice"):
             template += "\n\nInvolvement is RACI: " + ", ".join(INVOLVEMENT_LABELS.values()).lower() + ". See the {{ link(here, 'matrix.md', 'role-by-practice matrix') }}.\n"
-        pages[uri] = front_matter(title, summary) + render(template, here=uri, summary=summary, entries=entries, leads=leads, parties=parties)
+        pages[uri] = front_matter(title, summary) + render(template, here=uri, summary=summary, entries=entries, leads=leads, parties=parties, involved=involved)
     return pages
