@@ -39,7 +39,7 @@ PARTS = (
     ("Reference", None, None),
     ("Sources", "source", "/sources/"),
 )
-REFERENCE = ("/matrix/", "/glossary/", "/reading-list/")
+REFERENCE = ("/matrix/", "/glossary/", "/reading-list/", "/what-do-i-do-when/")
 WIDE = {"/matrix/"}
 
 
