@@ -11,6 +11,7 @@ export default {
       './schema/ritual.json': ['./docs/rituals/*.md'],
       './schema/practice.json': ['./docs/practices/*.md'],
       './schema/story.json': ['./docs/stories/*.md'],
+      './schema/report.json': ['./docs/field-reports/*.md'],
       './schema/myth.json': ['./docs/myths/*.md'],
       './schema/source.json': ['./docs/sources/*.md'],
       './schema/template.json': ['./docs/templates/*.md'],

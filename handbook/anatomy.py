@@ -19,6 +19,7 @@ class Anatomy:
 ANATOMIES: dict[str, Anatomy] = {
     "role": Anatomy(
         ("Focus", "Responsibilities", "Skills", "Motivations and fears", "What you need from other roles", "What you owe other roles", "Typical friction"),
+        enforced=True,
     ),
     "ritual": Anatomy(
         ("Purpose", "When and how long", "Who", "Prep checklist", "Agenda", "Outputs", "Remote or async variant", "Signs it works", "Signs it is failing"),
@@ -31,6 +32,7 @@ ANATOMIES: dict[str, Anatomy] = {
     "story": Anatomy(
         ("Context", "The parties and what each needed", "What was tried", "The resolution", "The outcome, as reported", "Lessons"),
     ),
+    "report": Anatomy(("Context", "What the team did", "What came of it, as reported", "Lessons")),
     "myth": Anatomy(("Why people believe it", "The reality", "The evidence", "What to do instead")),
     "template": Anatomy(("What it is for", "When to use it", "How to fill it in", "The template"), enforced=True),
     "exercise": Anatomy(

@@ -35,6 +35,7 @@ from handbook.model import (
     Exercise,
     Glossary,
     Page,
+    Report,
     Ritual,
     Story,
     Template,
@@ -336,8 +337,8 @@ def _cross_problems(catalog: Catalog, docs: dict[str, frontmatter.Parsed], prese
                                     f"a ritual held {meta.cadence.replace('-', ' ')} has no usual weekday: remove the line"
                                     f" (a day goes with the cadences {', '.join(_DAY_CADENCES)})"))
         problems += anatomy_problems(entry.type, entry.body, docs[uri].body_line, path)
-        if isinstance(meta, Story):
-            for index, role in enumerate(meta.parties):
+        if isinstance(meta, (Story, Report)):
+            for index, role in enumerate(getattr(meta, "parties", [])):
                 check(uri, ("parties", index), role, roles, "role", "role ids are the file names in docs/roles/")
             for index, role in enumerate(meta.involved):
                 check(uri, ("involved", index), role, roles, "role", "role ids are the file names in docs/roles/")

@@ -167,6 +167,13 @@ class Story(TypedPage):
     outcome: Line
 
 
+class Report(TypedPage):
+    # A field report: what a team did and what it reports came of it, with no clash at its heart.
+    # `involved` names the roles that appear in it; like a story it has no owner, so no RACI levels.
+    involved: Annotated[list[Slug], Field(min_length=1)]
+    outcome: Line
+
+
 class Myth(TypedPage):
     belief: Line
     reality: Line
@@ -185,7 +192,7 @@ class Term(Strict):
     term: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60)]
     aka: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60)]] = []
     definition: Line
-    see: Annotated[str, StringConstraints(pattern=r"^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$")] | None = None
+    see: Annotated[str, StringConstraints(pattern=r"^[a-z]+(?:-[a-z]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$")] | None = None
     sources: Annotated[list[Slug], Field(min_length=1)]
 
 
@@ -294,6 +301,7 @@ TYPES: dict[str, tuple[str, type[Page]]] = {
     "rituals": ("ritual", Ritual),
     "practices": ("practice", Practice),
     "stories": ("story", Story),
+    "field-reports": ("report", Report),
     "myths": ("myth", Myth),
     "sources": ("source", Source),
     "templates": ("template", Template),
@@ -308,7 +316,7 @@ SPECIAL: dict[str, tuple[str, type[Page]]] = {
 GENERAL: tuple[str, type[Page]] = ("page", TypedPage)
 
 # Reading order of types in role views and type indexes.
-TYPE_ORDER = ("role", "ritual", "practice", "template", "exercise", "decision-guide", "story", "myth", "source", "glossary", "page", "home")
+TYPE_ORDER = ("role", "ritual", "practice", "template", "exercise", "decision-guide", "story", "report", "myth", "source", "glossary", "page", "home")
 TYPE_PLURALS = {
     "role": "Roles",
     "ritual": "Rituals",
@@ -317,6 +325,7 @@ TYPE_PLURALS = {
     "exercise": "Exercises",
     "decision-guide": "Decision guides",
     "story": "Conflict stories",
+    "report": "Field reports",
     "myth": "Myths",
     "source": "Sources",
     "glossary": "Glossary",

@@ -13,7 +13,7 @@ from handbook.backlinks import backlinks
 from handbook.catalog import Catalog, Entry
 from handbook.glossary import GLOSSARY, term_index, term_list
 from handbook.glossary_terms import TermIndex
-from handbook.model import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Myth, Ritual, Story, WithRoles
+from handbook.model import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Myth, Report, Ritual, Story, WithRoles
 from handbook.play_sections import play_box, play_suffix
 from handbook.provenance import drawn_from
 from handbook.render import Trusted, render_file
@@ -79,6 +79,8 @@ class Sections:
                 involved=[roles[r] for r in m.involved if r in roles],
                 **context,
             )
+        elif isinstance(m, Report):
+            text += render_file("report_box.md.j2", involved=[roles[r] for r in m.involved if r in roles], **context)
         elif isinstance(m, Myth):
             text += render_file("myth_box.md.j2", **context)
         elif box := play_box(self.catalog, entry, context, to_root):

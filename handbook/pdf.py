@@ -37,11 +37,12 @@ PARTS = (
     ("Exercises", "exercise", "/exercises/"),
     ("Decision guides", "decision-guide", "/decision-guides/"),
     ("Conflict stories", "story", "/stories/"),
+    ("Field reports", "report", "/field-reports/"),
     ("Myths", "myth", "/myths/"),
     ("Reference", None, None),
     ("Sources", "source", "/sources/"),
 )
-REFERENCE = ("/matrix/", "/glossary/", "/reading-list/")
+REFERENCE = ("/matrix/", "/glossary/", "/reading-list/", "/what-do-i-do-when/")
 WIDE = {"/matrix/"}
 
 

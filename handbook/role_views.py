@@ -6,7 +6,7 @@ They repeat other pages' titles, so they are kept out of the search index.
 from __future__ import annotations
 
 from handbook.catalog import Catalog, Entry
-from handbook.model import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Story, WithRoles
+from handbook.model import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, WithRoles
 from handbook.render import render
 
 _VIEW = """\
@@ -38,12 +38,12 @@ No ritual lists this role yet.
 No practice lists this role yet.
 {% endif %}
 
-## Stories where you are a party { data-search-exclude }
+## Stories and field reports that involve you { #stories-where-you-are-a-party data-search-exclude }
 
 {% for entry in stories %}
 - {{ link(here, entry) }}: {{ entry.meta.summary }}
 {% else %}
-No conflict story involves this role yet.
+No story or field report involves this role yet.
 {% endfor %}
 
 ## Myths to unlearn { data-search-exclude }
@@ -80,8 +80,8 @@ def involvements(catalog: Catalog, role: str, kind: str) -> list[tuple[Entry, st
 def stories_of(catalog: Catalog, role: str) -> list[Entry]:
     return [
         entry
-        for entry in catalog.of_type("story")
-        if isinstance(entry.meta, Story) and (role in entry.meta.parties or role in entry.meta.involved)
+        for entry in catalog.of_type("story") + catalog.of_type("report")
+        if role in getattr(entry.meta, "parties", []) or role in entry.meta.involved
     ]
 
 

@@ -1,4 +1,4 @@
-"""Type indexes at /roles/, /rituals/, /practices/, /templates/, /exercises/, /decision-guides/, /stories/, /myths/ and /sources/."""
+"""Type indexes at /roles/, /rituals/, /practices/, /templates/, /exercises/, /decision-guides/, /stories/, /field-reports/, /myths/ and /sources/."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ _INTROS = {
     "exercises": ("Exercises", "Role-plays and workshops for practising the conversations and agreements an AI team depends on.", "exercise"),
     "decision-guides": ("Decision guides", "Short sequences of questions that end in an answer for the recurring hard calls of an AI team.", "decision-guide"),
     "stories": ("Conflict stories", "Real tensions between roles, what each side needed and how they were resolved.", "story"),
+    "field-reports": ("Field reports", "Accounts of what one team did and what it reports came of it, with the lessons for yours.", "report"),
     "myths": ("Myths", "Beliefs about AI teams that the sources show to be wrong, and what to do instead.", "myth"),
     "sources": ("Sources", "The five documents this handbook was built from, and what it took from each.", "source"),
 }
@@ -52,6 +53,10 @@ _TABLES = {
         "| Story | Parties | Outcome, as reported |\n| --- | --- | --- |\n",
         "| {{ link(here, e) }} | {% for r in parties(e) %}{{ link(here, r) }}{{ ', ' if not loop.last }}{% endfor %} | {{ e.meta.outcome }} |\n",
     ),
+    "report": (
+        "| Report | Involved | Outcome, as reported |\n| --- | --- | --- |\n",
+        "| {{ link(here, e) }} | {% for r in involved(e) %}{{ link(here, r) }}{{ ', ' if not loop.last }}{% endfor %} | {{ e.meta.outcome }} |\n",
+    ),
     "myth": (
         "| Myth | The belief | The reality |\n| --- | --- | --- |\n",
         "| {{ link(here, e) }} | {{ e.meta.belief }} | {{ e.meta.reality }} |\n",
@@ -75,6 +80,9 @@ def type_index_pages(catalog: Catalog) -> dict[str, str]:
     def used_in(entry: Entry) -> list[Entry]:
         return [page for ref in entry.meta.used_in if (page := catalog.get(f"{ref}.md")) is not None]
 
+    def involved(entry: Entry) -> list[Entry]:
+        return [roles[r] for r in entry.meta.involved if r in roles]
+
     pages = {}
     for folder, (title, summary, kind) in _INTROS.items():
         head, row = _TABLES[kind]
@@ -83,6 +91,6 @@ def type_index_pages(catalog: Catalog) -> dict[str, str]:
         template = "{{ summary }}\n\n" + head + "{% for e in entries %}" + row + "{% endfor %}"
         if kind in ("ritual", "practice"):
             template += "\n\nInvolvement is RACI: " + ", ".join(INVOLVEMENT_LABELS.values()).lower() + ". See the {{ link(here, 'matrix.md', 'role-by-practice matrix') }}.\n"
-        helpers = {"leads": leads, "parties": parties, "used_in": used_in, "group_size": group_size}
+        helpers = {"leads": leads, "parties": parties, "used_in": used_in, "group_size": group_size, "involved": involved}
         pages[uri] = front_matter(title, summary) + render(template, here=uri, summary=summary, entries=entries, **helpers)
     return pages

@@ -67,7 +67,7 @@ def minimal_docs() -> dict[str, str]:
             owner: lead
             reviewed: 2026-11-23
             """,
-            "Leads. Attends [the stand-up](../rituals/stand-up.md).",
+            anatomy_body("role", "Leads. Attends [the stand-up](../rituals/stand-up.md)."),
         ),
         "roles/scientist.md": page(
             """
@@ -80,7 +80,7 @@ def minimal_docs() -> dict[str, str]:
             owner: lead
             reviewed: 2026-11-23
             """,
-            "Experiments.",
+            anatomy_body("role", "Experiments."),
         ),
         "roles/loner.md": page(
             """
@@ -93,7 +93,7 @@ def minimal_docs() -> dict[str, str]:
             owner: lead
             reviewed: 2026-11-23
             """,
-            "Alone.",
+            anatomy_body("role", "Alone."),
         ),
         "rituals/stand-up.md": page(
             """

@@ -59,7 +59,7 @@ def test_link_problems_are_found_without_a_build(project, capsys, build_site):
     docs = minimal_docs()
     docs["practices/pairing.md"] = docs["practices/pairing.md"].replace(
         "Pair up.",
-        "Pair up with [the lead](../roles/lead.md#focus), see [missing](../roles/wizard.md)\n"
+        "Pair up with [the lead](../roles/lead.md#no-such-section), see [missing](../roles/wizard.md)\n"
         "and [the folder](../rituals/), [absolute](/roles/lead/), [a picture](../img/none.png).\n\n"
         "Fine: [sources](../rituals/stand-up.md#sources), [a tag](../tags/teamwork.md), [web](https://example.com), "
         "[below](#linked-from), [the matrix](../matrix.md), [here](#pairing).\n\n"
@@ -68,7 +68,7 @@ def test_link_problems_are_found_without_a_build(project, capsys, build_site):
     code, lines, _ = run_check(project(docs), capsys)
     assert code == 1
     assert lines == [
-        "docs/practices/pairing.md:15: link: '../roles/lead.md#focus': docs/roles/lead.md has no heading with the anchor '#focus'",
+        "docs/practices/pairing.md:15: link: '../roles/lead.md#no-such-section': docs/roles/lead.md has no heading with the anchor '#no-such-section'",
         "docs/practices/pairing.md:15: link: '../roles/wizard.md': no page docs/roles/wizard.md",
         "docs/practices/pairing.md:16: link: '../img/none.png': no file docs/img/none.png",
         "docs/practices/pairing.md:16: link: '../rituals/' is not a link to a file: link ../rituals/index.md instead",

@@ -71,7 +71,7 @@ def test_the_command_writes_the_page_in_its_folder(project, capsys):
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["wizard", "Weekly demo"], "new: unknown page type 'wizard': known types are role, ritual, practice, story, myth, source, template, exercise, decision-guide, page\n"),
+        (["wizard", "Weekly demo"], "new: unknown page type 'wizard': known types are role, ritual, practice, story, report, myth, source, template, exercise, decision-guide, page\n"),
         (["ritual", "Daily stand-up"], "new: docs/rituals/daily-stand-up.md already exists: edit that page, or choose another title\n"),
         (["page", "Review due"], "new: docs/review-due.md would take the address /review-due/, where the build generates docs/review-due.md: choose another title\n"),
         (["practice", "Demo day"], "new: docs/practices/demo-day.md was not written:\ndocs/rituals/demo-day.md:2: title: 'Demo day' is already the title of docs/practices/demo-day.md\n"),
