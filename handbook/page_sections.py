@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from handbook.backlinks import backlinks
 from handbook.catalog import Catalog, Entry
 from handbook.glossary import GLOSSARY, abbreviations, term_list
+from handbook.matrix import MATRIX
 from handbook.model import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Myth, Ritual, Story, WithRoles
 from handbook.provenance import drawn_from
 from handbook.render import Trusted, render_file
-from handbook.role_views import role_view
+from handbook.role_views import pack_name, role_view, role_welcome, split_intro
 from handbook.tag_pages import tag_uri
 
 
@@ -34,8 +35,15 @@ class Sections:
     def decorate(self, src_uri: str, markdown: str, to_root: str = "") -> str:
         """The page's Markdown with the generated parts added; `to_root` leads from the page to the site root."""
         entry = self.catalog.get(src_uri)
+        if src_uri == MATRIX:
+            # A data table: glossary tooltips would cover the cells' and headings' own.
+            return markdown
         if entry is None:
             return markdown + self.abbreviations
+        if entry.type == "role":
+            # The welcome goes right after the role's introduction, before its own sections.
+            intro, rest = split_intro(markdown)
+            markdown = intro + "\n\n" + role_welcome(self.catalog, entry, lead=not intro.strip()) + "\n" + rest
         return self.prefix(entry, to_root) + markdown + self.suffix(entry) + self.abbreviations
 
     def prefix(self, entry: Entry, to_root: str = "") -> str:
@@ -46,7 +54,7 @@ class Sections:
         if entry.type == "home":
             text += self._download(f"{to_root}pdf/handbook.pdf", "Download the handbook (PDF)")
         elif entry.type == "role":
-            text += self._download(f"{to_root}pdf/{entry.stem}.pdf", f"Download the {entry.title} onboarding pack (PDF)")
+            text += self._download(f"{to_root}pdf/{pack_name(entry)}.pdf", f"Download the {entry.title} onboarding pack (PDF)")
         if isinstance(m, WithRoles):
             by_level = [
                 (level, [roles[r] for r, given in m.roles.items() if given == level and r in roles]) for level in INVOLVEMENT_LEVELS
@@ -86,5 +94,6 @@ class Sections:
             cited = [sources[s] for s in getattr(entry.meta, "sources", []) if s in sources]
             text += render_file("sources.md.j2", here=here, sources=cited)
         if entry.type != "home":
-            text += render_file("linked_from.md.j2", here=here, pages=self.linked_from.get(here, []))
+            # A role page is a welcome: its long list of backlinks stays folded.
+            text += render_file("linked_from.md.j2", here=here, pages=self.linked_from.get(here, []), collapsed=entry.type == "role")
         return text
