@@ -203,3 +203,18 @@ def test_the_download_button_uses_the_pack_named_after_the_title(build_site):
     docs = minimal_docs()
     page = build_site(docs).html("roles/lead/")
     assert page.select_one(".hb-download a")["href"] == "../../pdf/team-lead.pdf"
+
+
+def test_every_role_of_the_handbook_has_a_first_week_and_a_checklist():
+    from conftest import ROOT
+
+    from handbook.catalog import load_folder
+    from handbook.model import CHECKLIST_MIN_ITEMS, CHECKLIST_PHASES, FIRST_WEEK_MAX_MINUTES
+    from handbook.role_views import first_week, minutes
+
+    catalog = load_folder(ROOT / "docs")
+    for role in catalog.of_type("role"):
+        week = first_week(catalog, role)
+        assert week and minutes(week) <= FIRST_WEEK_MAX_MINUTES, role.stem
+        assert set(role.meta.checklist) == set(CHECKLIST_PHASES), role.stem
+        assert sum(len(items) for items in role.meta.checklist.values()) >= CHECKLIST_MIN_ITEMS, role.stem
