@@ -218,3 +218,11 @@ def test_every_role_of_the_handbook_has_a_first_week_and_a_checklist():
         assert week and minutes(week) <= FIRST_WEEK_MAX_MINUTES, role.stem
         assert set(role.meta.checklist) == set(CHECKLIST_PHASES), role.stem
         assert sum(len(items) for items in role.meta.checklist.values()) >= CHECKLIST_MIN_ITEMS, role.stem
+
+
+def test_checklist_text_is_escaped(build_site):
+    hostile = CHECKLIST.replace("Join the stand-up every morning.", '"<script>alert(1)</script> [x](javascript:alert(1)) *every* morning."')
+    page = build_site(with_onboarding(checklist=hostile)).html("roles/scientist/")
+    label = page.select_one(".hb-checklist label")
+    assert label.get_text() == "<script>alert(1)</script> [x](javascript:alert(1)) *every* morning."
+    assert page.select_one("article script") is None and not page.select('article a[href^="javascript:"]')
