@@ -5,19 +5,21 @@ from __future__ import annotations
 from handbook.catalog import Catalog
 from handbook.downloads import template_downloads
 from handbook.freshness import Freshness
-from handbook.matrix import MATRIX, matrix_page
+from handbook.matrix import MATRIX, MATRIX_CSV, matrix_csv, matrix_page
 from handbook.review_due import REVIEW_DUE, review_due_page
 from handbook.rhythm import RHYTHM, rhythm_page
 from handbook.tag_pages import tag_pages
 from handbook.type_indexes import type_index_pages
 
 
-def generated_pages(catalog: Catalog, freshness: Freshness | None = None) -> dict[str, str]:
-    """`freshness` (default: HANDBOOK_TODAY or the date, and a year) decides what the review-due page lists."""
+def generated_pages(catalog: Catalog, freshness: Freshness | None = None, site_url: str = "") -> dict[str, str]:
+    """`freshness` (default: HANDBOOK_TODAY or the date, and a year) decides what the review-due page lists;
+    `site_url` makes the matrix CSV's page addresses absolute."""
     freshness = freshness or Freshness.from_settings()
     return {
         **tag_pages(catalog),
         MATRIX: matrix_page(catalog),
+        MATRIX_CSV: matrix_csv(catalog, site_url),
         RHYTHM: rhythm_page(catalog),
         **type_index_pages(catalog),
         REVIEW_DUE: review_due_page(catalog, freshness),

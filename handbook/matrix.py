@@ -1,77 +1,125 @@
-"""The role-by-practice matrix at /matrix/, derived only from `roles` in front matter."""
+"""The role-by-practice matrix at /matrix/ and its CSV download, derived only from `roles` in front matter.
+
+One table per page type whose model has `roles` (a `WithRoles`), in type
+order, one column per role. Each cell names its level with a letter and
+explains itself in a tooltip ("Data scientist is responsible for Start with a
+baseline"); docs/javascripts/matrix.js adds the role filter on top of the
+plain table.
+"""
 
 from __future__ import annotations
 
+import csv
+import html
+import io
+from dataclasses import dataclass
+
 from handbook.catalog import Catalog, Entry
-from handbook.model import INVOLVEMENT_CODES, INVOLVEMENT_LABELS, WithRoles
-from handbook.render import Trusted, front_matter, render
+from handbook.model import GENERAL, INVOLVEMENT_CODES, INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, SPECIAL, TYPE_ORDER, TYPE_PLURALS, TYPES, WithRoles
+from handbook.render import Trusted, escape, front_matter, relative, render_file
 
 MATRIX = "matrix.md"
+MATRIX_CSV = "matrix.csv"
 CODES = INVOLVEMENT_CODES
+# Anchors that were published before the matrix became generic; they may be linked from outside.
+HEADING_IDS = {"practice": "practices-by-role", "ritual": "rituals-who-attends"}
+MEANINGS = {
+    "accountable": "owns the outcome; for a ritual, runs it. Exactly one role per row.",
+    "responsible": "does the work; for a ritual, prepares and brings something to it.",
+    "consulted": "is asked for input before decisions; for a ritual, joins when their area is affected.",
+    "informed": "is told the outcome.",
+}
+ROLE_FAMILIES = ("leadership", "product-and-design", "science", "engineering", "stakeholder")
+_VERBS = {"accountable": "is accountable for", "responsible": "is responsible for", "consulted": "is consulted on", "informed": "is informed of"}
 
-_MATRIX = """\
-Who does what, read straight from each page's front matter. Rows link to the practice or ritual; column headers link to the role.
 
-**Legend:**{% for level, label in legend %} **{{ codes[level] }}** {{ label }}{{ "," if not loop.last }}{% endfor %}; an empty cell means the role is not involved.
-
-**Roles:**{% for role in roles %} {{ link(here, role, role.meta.short) }} {{ role.title }}{{ "," if not loop.last }}{% endfor %}.
-
-## Practices by role
-
-<div class="hb-matrix" markdown>
-
-{{ table(practices) }}
-
-</div>
-
-## Rituals: who attends
-
-<div class="hb-matrix" markdown>
-
-{{ table(rituals) }}
-
-</div>
-"""
+@dataclass(frozen=True)
+class Section:
+    kind: str  # "ritual"
+    heading: str  # "Rituals"
+    id: str  # "rituals-who-attends"
+    rows: list[Entry]
 
 
 def ordered_roles(catalog: Catalog) -> list[Entry]:
-    families = ("leadership", "product-and-design", "science", "engineering", "stakeholder")
-    return sorted(catalog.of_type("role"), key=lambda r: (families.index(r.meta.family), r.title.casefold()))
+    return sorted(catalog.of_type("role"), key=lambda r: (ROLE_FAMILIES.index(r.meta.family), r.title.casefold()))
 
 
-def _table(rows: list[Entry], roles: list[Entry], first: str) -> Trusted:
-    return Trusted(
-        render(
-            """\
-| {{ first }} |{% for role in roles %} {{ link(here, role, role.meta.short) }} |{% endfor %}
+def role_types() -> list[str]:
+    """Every page type whose model carries `roles`, in reading order."""
+    models = dict([*TYPES.values(), *SPECIAL.values(), GENERAL])
+    kinds = [kind for kind, model in models.items() if issubclass(model, WithRoles)]
+    return sorted(kinds, key=lambda kind: TYPE_ORDER.index(kind) if kind in TYPE_ORDER else len(TYPE_ORDER))
 
-| --- |{% for role in roles %} :---: |{% endfor %}
 
-{% for row in rows %}
-| {{ link(here, row) }} |{% for role in roles %} {{ codes.get(row.meta.roles.get(role.stem), "") }} |{% endfor %}
+def sections(catalog: Catalog) -> list[Section]:
+    found = []
+    for kind in role_types():
+        heading = TYPE_PLURALS.get(kind, f"{kind.capitalize()}s")
+        rows = [e for e in catalog.of_type(kind) if isinstance(e.meta, WithRoles)]
+        if rows:  # a type with no pages yet gets no empty table
+            found.append(Section(kind, heading, HEADING_IDS.get(kind, f"{kind}-roles"), rows))
+    return found
 
-{% endfor %}
-""",
-            here=MATRIX,
-            first=first,
-            rows=rows,
-            roles=roles,
-            codes=CODES,
-        ).strip()
-    )
+
+def explain(role: Entry, level: str, row: Entry) -> str:
+    """The sentence a cell shows on hover and focus."""
+    return f"{role.title} {_VERBS[level]} {row.title}"
+
+
+def _attribute(text: str) -> Trusted:
+    # Raw HTML attribute inside a Markdown table row: escape for HTML, and "|" so no table parser splits on it.
+    return Trusted(html.escape(text, quote=True).replace("|", "&#124;"))
+
+
+def _cells(row: Entry, roles: list[Entry]) -> list[tuple[str, str, Trusted]]:
+    levels = row.meta.roles
+    return [
+        (level, CODES[level], _attribute(explain(role, level, row))) if (level := levels.get(role.stem)) else ("", "", Trusted(""))
+        for role in roles
+    ]
+
+
+def _header_link(role: Entry) -> Trusted:
+    # A Markdown link, so MkDocs resolves and checks it; its title is the full name, shown as a tooltip.
+    title = escape(role.title).replace('"', "&quot;")
+    return Trusted(f'[{escape(role.meta.short)}]({relative(MATRIX, role.src_uri)} "{title}")')
 
 
 def matrix_page(catalog: Catalog) -> str:
     roles = ordered_roles(catalog)
-    practices = [e for e in catalog.of_type("practice") if isinstance(e.meta, WithRoles)]
-    rituals = [e for e in catalog.of_type("ritual") if isinstance(e.meta, WithRoles)]
-    return front_matter("Role-by-practice matrix", "Which role is responsible, accountable, consulted or informed for every practice and ritual.") + render(
-        _MATRIX,
+    return front_matter(
+        "Role-by-practice matrix",
+        "Which role is responsible, accountable, consulted or informed for every practice and ritual.",
+        hide=("toc",),
+    ) + render_file(
+        "matrix.md.j2",
         here=MATRIX,
-        legend=list(INVOLVEMENT_LABELS.items()),
-        codes=CODES,
+        csv=Trusted(MATRIX_CSV),
+        levels=[(level, CODES[level], INVOLVEMENT_LABELS[level], MEANINGS[level]) for level in INVOLVEMENT_LEVELS],
         roles=roles,
-        practices=practices,
-        rituals=rituals,
-        table=lambda rows: _table(rows, roles, "Practice" if rows is practices else "Ritual"),
+        role_ids={role.stem: Trusted(role.stem) for role in roles},
+        role_names={role.stem: _attribute(role.title) for role in roles},
+        header_link=_header_link,
+        sections=[(s, Trusted(s.id), Trusted(s.kind), [(row, _cells(row, roles)) for row in s.rows]) for s in sections(catalog)],
     )
+
+
+def matrix_csv(catalog: Catalog, site_url: str = "") -> str:
+    """The matrix as CSV for spreadsheets: one row per page, one column per role, cells A, R, C or I."""
+    roles = ordered_roles(catalog)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["Type", "Page", "URL", *(role.title for role in roles)])
+    base = site_url.rstrip("/")
+    for section in sections(catalog):
+        for row in section.rows:
+            levels = row.meta.roles
+            writer.writerow([section.kind.capitalize(), _cell(row.title), base + row.url, *(CODES.get(levels.get(role.stem, ""), "") for role in roles)])
+    # A byte-order mark so that spreadsheet programs read the file as UTF-8.
+    return "\ufeff" + out.getvalue()
+
+
+def _cell(text: str) -> str:
+    # A cell that starts like a formula is shown as text, never evaluated.
+    return "'" + text if text.startswith(("=", "+", "-", "@")) else text

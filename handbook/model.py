@@ -68,6 +68,13 @@ def _review_date(value: object) -> object:
     raise ValueError(f"'{value}' is not a date: write the day of the last review as YYYY-MM-DD, such as 2026-11-23")
 
 
+def _page_ref(value: str) -> str:
+    folder, _, stem = value.partition("/")
+    if not folder or not SLUG.match(folder) or not SLUG.match(stem):
+        raise ValueError(f"'{value}' is not a page: write folder/id, e.g. practices/baseline-first")
+    return value
+
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60), AfterValidator(_plain)]
 Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=160), AfterValidator(_one_sentence)]
@@ -75,6 +82,8 @@ Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max
 # The pattern is for editors (the JSON Schema); validation keeps its own message.
 Slug = Annotated[str, AfterValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
 ReviewDate = Annotated[date, BeforeValidator(_review_date)]
+# Another page, as folder/id: "practices/baseline-first".
+PageRef = Annotated[str, AfterValidator(_page_ref), WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$"})]
 UrlPath = Annotated[str, StringConstraints(pattern=r"^/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")]
 
 SUMMARY_MAX = 160
@@ -108,11 +117,30 @@ class TypedPage(Page):
     """Old URLs of a page that moved, such as /rituals/standup/: each gets a redirect."""
 
 
+# A new hire's first 90 days, in three phases; each phase's actions are ticked off on the role page.
+ChecklistPhase = Literal["first-30-days", "first-60-days", "first-90-days"]
+CHECKLIST_PHASES: tuple[str, ...] = ("first-30-days", "first-60-days", "first-90-days")
+CHECKLIST_LABELS = {"first-30-days": "First 30 days", "first-60-days": "By day 60", "first-90-days": "By day 90"}
+CHECKLIST_MIN_ITEMS = 6
+FIRST_WEEK_MAX_MINUTES = 90
+
+
+class ChecklistItem(Strict):
+    do: Line
+    # The page that explains the action, as folder/id.
+    see: PageRef | None = None
+    # True when the action is the handbook's own default rather than advice from a source.
+    suggestion: bool = False
+
+
 class Role(TypedPage):
     family: Family
     # Column label in the role-by-practice matrix, e.g. "DS".
     short: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=8)]
     also_called: list[Text] = []
+    # The pages a new hire reads in the first week, in order; at most FIRST_WEEK_MAX_MINUTES in all.
+    first_week: list[PageRef] = []
+    checklist: dict[ChecklistPhase, Annotated[list[ChecklistItem], Field(min_length=1)]] = {}
 
 
 class WithRoles(TypedPage):

@@ -13,12 +13,13 @@ from handbook.backlinks import backlinks
 from handbook.catalog import Catalog, Entry
 from handbook.glossary import GLOSSARY, term_index, term_list
 from handbook.glossary_terms import TermIndex
+from handbook.matrix import MATRIX
 from handbook.model import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Myth, Report, Ritual, Story, WithRoles
 from handbook.play_sections import play_box, play_suffix
 from handbook.provenance import drawn_from
 from handbook.render import Trusted, render_file
 from handbook.rhythm import cadence_text, length_text
-from handbook.role_views import role_view
+from handbook.role_views import pack_name, role_view, role_welcome, split_intro
 from handbook.tag_pages import tag_uri
 
 # Material's search boost per page type: role pages are the handbook's entry points.
@@ -52,8 +53,15 @@ class Sections:
         `updated` is the day of the page's last commit, when the build knows it.
         """
         entry = self.catalog.get(src_uri)
+        if src_uri == MATRIX:
+            # A data table: glossary tooltips would cover the cells' and headings' own.
+            return markdown
         if entry is None:
             return markdown
+        if entry.type == "role":
+            # The welcome goes right after the role's introduction, before its own sections.
+            intro, rest = split_intro(markdown)
+            markdown = intro + "\n\n" + role_welcome(self.catalog, entry, lead=not intro.strip()) + "\n" + rest
         return self.prefix(entry, to_root) + markdown + play_suffix(entry, to_root) + self.suffix(entry) + self.dates(entry, updated)
 
     def prefix(self, entry: Entry, to_root: str = "") -> str:
@@ -64,7 +72,7 @@ class Sections:
         if self.downloads and entry.type == "home":
             text += self._download(f"{to_root}pdf/handbook.pdf", "Download the handbook (PDF)")
         elif self.downloads and entry.type == "role":
-            text += self._download(f"{to_root}pdf/{entry.stem}.pdf", f"Download the {entry.title} onboarding pack (PDF)")
+            text += self._download(f"{to_root}pdf/{pack_name(entry)}.pdf", f"Download the {entry.title} onboarding pack (PDF)")
         if isinstance(m, WithRoles):
             by_level = [
                 (level, [roles[r] for r, given in m.roles.items() if given == level and r in roles]) for level in INVOLVEMENT_LEVELS
@@ -115,5 +123,6 @@ class Sections:
             cited = [sources[s] for s in getattr(entry.meta, "sources", []) if s in sources]
             text += render_file("sources.md.j2", here=here, sources=cited)
         if entry.type != "home":
-            text += render_file("linked_from.md.j2", here=here, pages=self.linked_from.get(here, []))
+            # A role page is a welcome: its long list of backlinks stays folded.
+            text += render_file("linked_from.md.j2", here=here, pages=self.linked_from.get(here, []), collapsed=entry.type == "role")
         return text

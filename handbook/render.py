@@ -92,7 +92,8 @@ def render_file(name: str, **context: Any) -> str:  # noqa: ANN401 - template va
     return _environment().get_template(name).render(**context)
 
 
-def front_matter(title: str, summary: str, *, searchable: bool = True) -> str:
-    """Front matter for a generated page; json strings are valid YAML scalars."""
+def front_matter(title: str, summary: str, *, searchable: bool = True, hide: tuple[str, ...] = ()) -> str:
+    """Front matter for a generated page; json strings are valid YAML scalars. `hide` lists Material's parts to hide, e.g. "toc"."""
     search = "" if searchable else "search:\n  exclude: true\n"
-    return f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(summary)}\n{search}---\n\n"
+    hidden = f"hide: {json.dumps(list(hide))}\n" if hide else ""
+    return f"---\ntitle: {json.dumps(title)}\ndescription: {json.dumps(summary)}\n{search}{hidden}---\n\n"

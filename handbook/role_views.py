@@ -1,67 +1,36 @@
-"""Generated sections of a role page: its rituals, practices, stories, myths and a reading order.
+"""A role page as a new hire's welcome: first week, first 90 days, then where the role appears.
 
-They repeat other pages' titles, so they are kept out of the search index.
+The welcome (a lead paragraph when the page has no introduction of its own,
+the first-week path and the 90-day checklist) goes right after the role's
+introduction; the reference (rituals and practices by RACI level, stories,
+myths) goes after the role's own text. Generated headings carry
+`data-search-exclude`: they repeat other pages' titles.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
+
 from handbook.catalog import Catalog, Entry
-from handbook.model import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, WithRoles
-from handbook.render import render
+from handbook.model import CHECKLIST_LABELS, CHECKLIST_PHASES, INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Role, Story, WithRoles
+from handbook.render import Trusted, render_file
 
-_VIEW = """\
-
-## Rituals you attend { data-search-exclude }
-
-{% if rituals %}
-| Ritual | Cadence | Your part |
-| --- | --- | --- |
-{% for entry, level in rituals %}
-| {{ link(here, entry) }} | {{ entry.meta.cadence }} | {{ labels[level] }} |
-{% endfor %}
-{% else %}
-No ritual lists this role yet.
-{% endif %}
-
-## Practices you own or work in { #practices-you-lead-or-take-part-in data-search-exclude }
-
-{% if practices %}
-{% for level, entries in practices %}
-### {{ labels[level] }} { data-search-exclude }
-
-{% for entry in entries %}
-- {{ link(here, entry) }}
-{% endfor %}
-
-{% endfor %}
-{% else %}
-No practice lists this role yet.
-{% endif %}
-
-## Stories and field reports that involve you { #stories-where-you-are-a-party data-search-exclude }
-
-{% for entry in stories %}
-- {{ link(here, entry) }}: {{ entry.meta.summary }}
-{% else %}
-No story or field report involves this role yet.
-{% endfor %}
-
-## Myths to unlearn { data-search-exclude }
-
-{% for entry in myths %}
-- {{ link(here, entry) }}: {{ entry.meta.reality }}
-{% else %}
-No myth concerns this role yet.
-{% endfor %}
-
-## Suggested reading order { data-search-exclude }
-
-For a new hire in this role: {{ order | length }} pages, about {{ total }} minutes in all.
-
-{% for entry in order %}
-1. {{ link(here, entry) }} ({{ entry.minutes }} min)
-{% endfor %}
-"""
+# What a level means for the reader, per kind of page.
+RITUAL_LEVELS = {
+    "accountable": "You run these",
+    "responsible": "You bring work to these",
+    "consulted": "You join when your input is needed",
+    "informed": "You hear the outcome",
+}
+PRACTICE_LEVELS = {
+    "accountable": "You own these",
+    "responsible": "You do the work",
+    "consulted": "You are asked for input",
+    "informed": "You are kept informed",
+}
+_HEADING = re.compile(r"^#{1,6}\s")
+_FENCE = re.compile(r"^(```|~~~)")
 
 
 def _level_rank(level: str) -> int:
@@ -69,12 +38,20 @@ def _level_rank(level: str) -> int:
 
 
 def involvements(catalog: Catalog, role: str, kind: str) -> list[tuple[Entry, str]]:
+    """(page, level) for every page of a kind that names the role, by level then title."""
     found = [
         (entry, entry.meta.roles[role])
         for entry in catalog.of_type(kind)
         if isinstance(entry.meta, WithRoles) and role in entry.meta.roles
     ]
     return sorted(found, key=lambda pair: (_level_rank(pair[1]), pair[0].title.casefold()))
+
+
+def by_level(pairs: list[tuple[Entry, str]]) -> list[tuple[str, list[Entry]]]:
+    grouped: dict[str, list[Entry]] = {}
+    for entry, level in pairs:
+        grouped.setdefault(level, []).append(entry)
+    return list(grouped.items())
 
 
 def stories_of(catalog: Catalog, role: str) -> list[Entry]:
@@ -89,30 +66,95 @@ def myths_of(catalog: Catalog, role: str) -> list[Entry]:
     return [entry for entry in catalog.of_type("myth") if role in entry.meta.concerns]
 
 
-def reading_order(catalog: Catalog, role_entry: Entry) -> list[Entry]:
-    """The role page, then what it owns, then what it works in, then stories and myths."""
-    role = role_entry.stem
-    rituals = involvements(catalog, role, "ritual")
-    practices = involvements(catalog, role, "practice")
-    core = [e for e, level in rituals + practices if level in ("accountable", "responsible")]
-    core.sort(key=lambda e: _level_rank(e.meta.roles[role]))  # stable: rituals before practices per level
-    return [role_entry, *core, *stories_of(catalog, role), *myths_of(catalog, role)]
+def first_week(catalog: Catalog, role_entry: Entry) -> list[Entry]:
+    """The role's hand-chosen reading for the first week, in its order (validated in catalog.py)."""
+    meta = role_entry.meta
+    refs = meta.first_week if isinstance(meta, Role) else []
+    return [entry for ref in dict.fromkeys(refs) if (entry := catalog.get(f"{ref}.md")) is not None]
+
+
+def minutes(entries: list[Entry]) -> int:
+    return sum(entry.minutes for entry in entries)
+
+
+def owned_rituals(catalog: Catalog, role: str) -> list[Entry]:
+    """Rituals the role runs or brings work to: accountable first, then responsible."""
+    return [entry for entry, level in involvements(catalog, role, "ritual") if level in ("accountable", "responsible")]
+
+
+def pack_name(role_entry: Entry) -> str:
+    """The file stem of a role's PDF pack, from its title: "Compliance partner" -> "compliance-partner"."""
+    return re.sub(r"[^a-z0-9]+", "-", role_entry.title.casefold()).strip("-") or role_entry.stem
+
+
+def as_role(title: str) -> str:
+    """ "Data scientist" -> "a data scientist"; "MLOps engineer" -> "an MLOps engineer"; "UX and product designer" -> "a UX and product designer"."""
+    first, _, rest = title.partition(" ")
+    initialism = sum(c.isupper() for c in first) > 1
+    if initialism:
+        # Said letter by letter: "an M...", "a U...".
+        article = "an" if first[0] in "AEFHILMNORSX" else "a"
+    else:
+        article = "an" if first[:1].casefold() in "aeio" else "a"
+        first = first[:1].casefold() + first[1:]
+    return f"{article} {first} {rest}".strip()
+
+
+def checklist_id(role: str, phase: str, action: str) -> str:
+    # From the text, so reordering the list keeps each tick; rewording an action clears it.
+    digest = hashlib.sha1(f"{phase}\n{action}".encode()).hexdigest()[:8]
+    return f"hb-{role}-{digest}"
+
+
+def split_intro(markdown: str) -> tuple[str, str]:
+    """(the text before the body's first heading, the rest)."""
+    lines = markdown.split("\n")
+    fenced = False
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and _HEADING.match(line):
+            return "\n".join(lines[:index]), "\n".join(lines[index:])
+    return markdown, ""
+
+
+def role_welcome(catalog: Catalog, entry: Entry, *, lead: bool) -> str:
+    """The lead paragraph (when asked for), the first-week path and the 90-day checklist."""
+    meta = entry.meta
+    steps = first_week(catalog, entry)
+    checklist = meta.checklist if isinstance(meta, Role) else {}
+    phases = [
+        (CHECKLIST_LABELS[phase], [
+            (Trusted(checklist_id(entry.stem, phase, item.do)), item, catalog.get(f"{item.see}.md") if item.see else None)
+            for item in checklist[phase]
+        ])
+        for phase in CHECKLIST_PHASES
+        if phase in checklist
+    ]
+    return render_file(
+        "role_welcome.md.j2",
+        here=entry.src_uri,
+        role=Trusted(entry.stem),  # a validated slug, written into an HTML attribute
+        summary=meta.summary if lead else None,
+        as_role=as_role(entry.title),
+        steps=steps,
+        total=minutes(steps),
+        phases=phases,
+        count=sum(len(items) for _, items in phases),
+    )
 
 
 def role_view(catalog: Catalog, entry: Entry) -> str:
+    """The reference below the role's own text: rituals and practices by level, stories, myths."""
     role = entry.stem
-    practices: dict[str, list[Entry]] = {}
-    for practice, level in involvements(catalog, role, "practice"):
-        practices.setdefault(level, []).append(practice)
-    order = reading_order(catalog, entry)
-    return render(
-        _VIEW,
+    return render_file(
+        "role_reference.md.j2",
         here=entry.src_uri,
         labels=INVOLVEMENT_LABELS,
-        rituals=involvements(catalog, role, "ritual"),
-        practices=list(practices.items()),
+        ritual_levels=RITUAL_LEVELS,
+        practice_levels=PRACTICE_LEVELS,
+        rituals=by_level(involvements(catalog, role, "ritual")),
+        practices=by_level(involvements(catalog, role, "practice")),
         stories=stories_of(catalog, role),
         myths=myths_of(catalog, role),
-        order=order,
-        total=sum(e.minutes for e in order),
     )

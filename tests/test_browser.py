@@ -45,25 +45,126 @@ def test_dark_mode_toggles(page, served_site):
 
 
 def test_matrix_on_a_phone_scrolls_with_its_first_column_visible(browser, served_site):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(served_site + "/matrix/")
-    wrapper = page.locator(".hb-matrix .md-typeset__scrollwrap, .hb-matrix .md-typeset__table").first
-    table = page.locator(".hb-matrix table").first
-    first_cell = table.locator("tbody tr td").first
-    assert table.evaluate("t => t.scrollWidth") > 375
+    scroller = page.locator(".hb-matrix").first
+    table = scroller.locator("table")
+    first_cell = table.locator("tbody th").first
+    assert table.evaluate("t => t.scrollWidth") > 390
     start = first_cell.bounding_box()["x"]
-    scroller = page.locator(".hb-matrix .md-typeset__scrollwrap").first
-    scroller.evaluate("el => { el.scrollLeft = 400; }")
-    assert scroller.evaluate("el => el.scrollLeft") > 0
     scroller.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    assert scroller.evaluate("el => el.scrollLeft") > 0
     last_header = table.locator("thead th").last.bounding_box()
-    assert last_header["x"] + last_header["width"] <= 376
+    assert last_header["x"] + last_header["width"] <= 391
     pinned = first_cell.bounding_box()
-    assert start > 0
-    assert 0 <= pinned["x"] and pinned["x"] + pinned["width"] <= 375
+    assert 0 < start and abs(pinned["x"] - start) < 1
+    # Choosing a role leaves its column only, and the table fits the phone.
+    page.locator("#hb-matrix-role").select_option("data-scientist")
+    visible = [th for th in table.locator("thead th").all() if th.is_visible()]
+    assert [th.inner_text() for th in visible] == ["Rituals", "DS"]
+    assert table.evaluate("t => t.scrollWidth") <= scroller.evaluate("el => el.clientWidth") + 1
     context.close()
-    del wrapper
+
+
+def matrix_involvement(role: str) -> dict[str, int]:
+    from conftest import ROOT
+
+    from handbook.catalog import load_folder
+
+    catalog = load_folder(ROOT / "docs")
+    return {kind: sum(1 for e in catalog.of_type(kind) if role in e.meta.roles) for kind in ("ritual", "practice")}
+
+
+def test_all_eleven_role_columns_fit_at_1280(page, served_site):
+    page.goto(served_site + "/matrix/")
+    for table in page.locator("table.hb-matrix__table").all():
+        headers = table.locator("thead th.hb-matrix__role")
+        assert headers.count() == 11
+        right = headers.last.bounding_box()
+        assert right["x"] + right["width"] <= 1280
+        assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth + 1")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+
+
+def test_matrix_header_row_stays_visible_after_scrolling_down(page, served_site):
+    page.goto(served_site + "/matrix/")
+    table = page.locator("table.hb-matrix__table").last
+    top = table.evaluate("t => t.getBoundingClientRect().top + window.scrollY")
+    page.evaluate(f"window.scrollTo(0, {top} + 700)")
+    page.wait_for_timeout(200)
+    header = table.locator("thead th").nth(4)
+    box = header.bounding_box()
+    assert 40 <= box["y"] <= 60  # just under Material's 48-pixel header, not scrolled away
+    # Nothing covers it: the point at its centre belongs to the header cell.
+    hit = page.evaluate(f"document.elementFromPoint({box['x'] + box['width'] / 2}, {box['y'] + box['height'] / 2}).closest('th') !== null")
+    assert hit
+    first_row = table.locator("tbody tr").first.bounding_box()
+    assert first_row["y"] < 0  # the page really did scroll past the first rows
+
+
+def test_matrix_role_filter_shows_one_roles_rows_or_highlights_its_column(page, served_site):
+    expected = matrix_involvement("data-scientist")
+    page.goto(served_site + "/matrix/")
+    rituals, practices = page.locator("table.hb-matrix__table").all()
+    total = rituals.locator("tbody tr").count(), practices.locator("tbody tr").count()
+    page.locator("#hb-matrix-role").select_option("data-scientist")
+    assert rituals.locator("tbody tr:visible").count() == expected["ritual"] < total[0]
+    assert practices.locator("tbody tr:visible").count() == expected["practice"] < total[1]
+    assert rituals.locator("thead th.is-highlighted").inner_text() == "DS"
+    status = page.locator(".hb-matrix-filter__status").inner_text()
+    assert status == f"Data scientist is involved in {expected['ritual']} of {total[0]} rituals and {expected['practice']} of {total[1]} practices."
+    assert page.url.endswith("?role=data-scientist")
+    page.locator("input[name=hb-matrix-mode][value=column]").check()
+    assert rituals.locator("tbody tr:visible").count() == total[0]
+    assert rituals.locator("tbody td.is-highlighted").count() == total[0]
+    page.locator("#hb-matrix-role").select_option("")
+    assert practices.locator("tbody tr:visible").count() == total[1]
+    assert page.locator(".is-highlighted").count() == 0
+    # A link with ?role= opens the matrix already filtered.
+    page.goto(served_site + "/matrix/?role=ml-engineer")
+    assert rituals.locator("tbody tr:visible").count() == matrix_involvement("ml-engineer")["ritual"]
+
+
+def test_a_matrix_cell_explains_itself_on_keyboard_focus(page, served_site):
+    page.goto(served_site + "/matrix/")
+    cell = page.locator('table.hb-matrix__table tbody tr:has(th a:text-is("Start with a baseline")) td[data-level="accountable"] .hb-raci')
+    explanation = cell.get_attribute("title")
+    assert explanation == "Data scientist is accountable for Start with a baseline"
+    cell.focus()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert tooltip.inner_text() == explanation
+
+
+def test_checklist_ticks_survive_a_reload_and_reset_clears_them(page, served_site):
+    page.goto(served_site + "/roles/data-scientist/")
+    boxes = page.locator(".hb-checklist input[type=checkbox]")
+    count = boxes.count()
+    assert count >= 6
+    boxes.nth(0).check()
+    page.locator(".hb-checklist label").nth(3).click()  # a label ticks its box too
+    page.reload()
+    assert [boxes.nth(n).is_checked() for n in range(count)] == [n in (0, 3) for n in range(count)]
+    assert page.locator(".hb-checklist__status").inner_text() == f"2 of {count} done."
+    # Another role keeps its own ticks.
+    page.goto(served_site + "/roles/ml-engineer/")
+    assert page.locator(".hb-checklist input:checked").count() == 0
+    page.go_back()
+    page.locator("button.hb-checklist__reset").click()
+    assert page.locator(".hb-checklist input:checked").count() == 0
+    page.reload()
+    assert page.locator(".hb-checklist input:checked").count() == 0
+    assert page.locator(".hb-checklist__status").inner_text() == f"0 of {count} done."
+
+
+def test_printing_the_checklist_shows_empty_boxes(page, served_site):
+    page.goto(served_site + "/roles/data-scientist/")
+    page.locator(".hb-checklist input[type=checkbox]").first.check()
+    page.emulate_media(media="print")
+    box = page.locator(".hb-checklist input[type=checkbox]").first
+    assert box.evaluate("b => getComputedStyle(b).appearance") == "none"
+    assert page.locator(".hb-checklist__actions").is_hidden()
 
 
 def test_no_request_leaves_the_machine_and_a_role_page_stays_small(page, served_site):

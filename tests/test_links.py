@@ -50,7 +50,7 @@ def test_a_build_with_pdfs_shows_the_buttons(build_site, monkeypatch):
     monkeypatch.setenv("HANDBOOK_PDF", "true")
     built = build_site(minimal_docs())
     assert [a["href"] for a in built.html("index.html").select(".hb-download a")] == ["pdf/handbook.pdf"]
-    assert [a["href"] for a in built.html("roles/lead/").select(".hb-download a")] == ["../../pdf/lead.pdf"]
+    assert [a["href"] for a in built.html("roles/lead/").select(".hb-download a")] == ["../../pdf/team-lead.pdf"]
 
 
 def test_a_clean_build_is_quiet(real_site):

@@ -1,32 +1,80 @@
-"""The role-by-practice matrix is derived only from front matter."""
+"""The role-by-practice matrix and its CSV are derived only from front matter, one table per type with roles."""
 
-from conftest import minimal_docs
+from __future__ import annotations
+
+import csv
+import io
+
+from conftest import minimal_docs, page
+
+from handbook import matrix, model, provenance, tag_pages
+
+
+def table(built, heading):
+    return built.html("matrix/").find("h2", id=heading).find_next("table")
 
 
 def cells(built, heading):
-    table = built.html("matrix/").find("h2", id=heading).find_next("table")
-    header = [th.get_text(strip=True) for th in table.select("thead th")]
+    found = table(built, heading)
+    header = [th.get_text(strip=True) for th in found.select("thead th")]
     rows = {}
-    for tr in table.select("tbody tr"):
-        values = [td.get_text(strip=True) for td in tr.find_all("td")]
-        rows[values[0]] = dict(zip(header[1:], values[1:]))
+    for tr in found.select("tbody tr"):
+        title = tr.find("th", scope="row").get_text(strip=True)
+        rows[title] = dict(zip(header[1:], [td.get_text(strip=True) for td in tr.find_all("td")]))
     return header, rows
 
 
 def test_matrix_rows_columns_and_cells(build_site):
     built = build_site(minimal_docs())
     header, rows = cells(built, "practices-by-role")
-    assert header == ["Practice", "TL", "DS", "LO"]
+    assert header == ["Practices", "TL", "DS", "LO"]
     assert rows == {"Pairing": {"TL": "I", "DS": "A", "LO": ""}}
     _, rituals = cells(built, "rituals-who-attends")
     assert rituals == {"Stand-up": {"TL": "A", "DS": "R", "LO": ""}}
 
 
-def test_headers_link_to_pages(build_site):
-    built = build_site(minimal_docs())
-    table = built.html("matrix/").find("table")
-    links = [a["href"] for a in table.select("thead a")] + [a["href"] for a in table.select("tbody a")]
-    assert links == ["../roles/lead/", "../roles/scientist/", "../roles/loner/", "../practices/pairing/"]
+def test_one_table_per_type_in_type_order(build_site):
+    article = build_site(minimal_docs()).html("matrix/").select_one("article")
+    assert [h["id"] for h in article.find_all("h2")] == ["rituals-who-attends", "practices-by-role"]
+    assert [t["aria-labelledby"] for t in article.select("table.hb-matrix__table")] == ["rituals-who-attends", "practices-by-role"]
+
+
+def test_a_new_type_with_roles_gets_its_own_table(build_site, monkeypatch):
+    class Drill(model.WithRoles):
+        pass
+
+    monkeypatch.setitem(model.TYPES, "drills", ("drill", Drill))
+    order = (*model.TYPE_ORDER, "drill")
+    for module in (model, matrix, provenance, tag_pages):
+        monkeypatch.setattr(module, "TYPE_ORDER", order)
+    monkeypatch.setitem(model.TYPE_PLURALS, "drill", "Drills")
+    docs = minimal_docs()
+    docs["drills/role-swap.md"] = page(
+        """
+        title: Role swap
+        summary: Each person spends a day in another role.
+        tags: [teamwork]
+        sources: [guide]
+        roles:
+          loner: accountable
+          scientist: consulted
+        """
+    )
+    built = build_site(docs)
+    assert built.ok, built.messages
+    article = built.html("matrix/").select_one("article")
+    assert [h["id"] for h in article.find_all("h2")] == ["rituals-who-attends", "practices-by-role", "drill-roles"]
+    _, rows = cells(built, "drill-roles")
+    assert rows == {"Role swap": {"TL": "", "DS": "C", "LO": "A"}}
+
+
+def test_headers_and_rows_link_to_pages(build_site):
+    found = table(build_site(minimal_docs()), "practices-by-role")
+    heads = found.select("thead a")
+    assert [a["href"] for a in heads] == ["../roles/lead/", "../roles/scientist/", "../roles/loner/"]
+    # Short headings, full names as tooltips.
+    assert [a["title"] for a in heads] == ["Team lead", "Scientist", "Loner"]
+    assert [a["href"] for a in found.select("tbody th[scope=row] a")] == ["../practices/pairing/"]
 
 
 def test_changing_front_matter_changes_the_matrix(build_site):
@@ -37,8 +85,66 @@ def test_changing_front_matter_changes_the_matrix(build_site):
     assert rows == {"Pairing": {"TL": "R", "DS": "A", "LO": "C"}}
 
 
-def test_matrix_has_a_legend_and_a_scroll_wrapper(build_site):
+def test_each_cell_explains_itself_and_can_be_focused(build_site):
+    found = table(build_site(minimal_docs()), "rituals-who-attends")
+    marks = found.select("tbody td .hb-raci")
+    assert [(m.get_text(), m["title"], m["tabindex"]) for m in marks] == [
+        ("A", "Team lead is accountable for Stand-up", "0"),
+        ("R", "Scientist is responsible for Stand-up", "0"),
+    ]
+    # Colour is not the only cue: the letter is there, and each level has its own class.
+    assert [m["class"] for m in marks] == [["hb-raci", "hb-raci--accountable"], ["hb-raci", "hb-raci--responsible"]]
+    assert [td.get("data-level") for td in found.select("tbody td")] == ["accountable", "responsible", None]
+
+
+def test_legend_names_levels_and_roles(build_site):
+    article = build_site(minimal_docs()).html("matrix/").select_one("article")
+    levels = [" ".join(dt.get_text(" ", strip=True).split()) for dt in article.select(".hb-matrix-legend dt")]
+    assert levels == ["A Accountable", "R Responsible", "C Consulted", "I Informed"]
+    roles = [" ".join(li.get_text(" ", strip=True).split()) for li in article.select(".hb-matrix-legend__roles li")]
+    assert roles == ["TL : Team lead", "DS : Scientist", "LO : Loner"]
+
+
+def test_the_matrix_downloads_as_csv(build_site):
     built = build_site(minimal_docs())
-    page = built.html("matrix/")
-    assert "A Accountable, R Responsible, C Consulted, I Informed" in " ".join(page.select_one("article").get_text().split())
-    assert len(page.select(".hb-matrix table")) == 2
+    link = built.html("matrix/").select_one("article a[download]")
+    assert link["href"] == "../matrix.csv"
+    raw = (built.site / "matrix.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte-order mark, for spreadsheets
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows == [
+        ["Type", "Page", "URL", "Team lead", "Scientist", "Loner"],
+        ["Ritual", "Stand-up", "https://handbook.example.com/rituals/stand-up/", "A", "R", ""],
+        ["Practice", "Pairing", "https://handbook.example.com/practices/pairing/", "I", "A", ""],
+    ]
+
+
+def test_a_title_that_looks_like_a_formula_stays_text_in_the_csv(build_site):
+    docs = minimal_docs()
+    docs["practices/pairing.md"] = docs["practices/pairing.md"].replace("title: Pairing", 'title: "=HYPERLINK(1)"')
+    built = build_site(docs)
+    rows = list(csv.reader(io.StringIO((built.site / "matrix.csv").read_text(encoding="utf-8-sig"))))
+    assert rows[2][1] == "'=HYPERLINK(1)"
+
+
+def test_the_matrix_page_is_full_width_and_without_glossary_tooltips(build_site):
+    docs = minimal_docs()
+    docs["glossary.md"] = page(
+        """
+        title: Glossary
+        summary: Terms used in the fixture handbook.
+        tags: [teamwork]
+        sources: [guide]
+        terms:
+          - term: Pairing
+            definition: Two people on one problem.
+            sources: [guide]
+        """,
+        "Terms.",
+    )
+    docs["rituals/stand-up.md"] = docs["rituals/stand-up.md"].replace("Every morning.", "Every morning. Pairing after.")
+    built = build_site(docs)
+    matrix_page = built.html("matrix/")
+    assert matrix_page.select("article abbr") == []
+    assert matrix_page.select(".md-sidebar--secondary:not([hidden])") == []
+    assert built.html("rituals/stand-up/").select("article abbr")

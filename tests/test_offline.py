@@ -42,3 +42,18 @@ def test_offline_pages_navigate_and_search_works_with_no_outside_request(page, b
 
     outside = [url for url in requests if not url.startswith(("file://", "data:", "blob:", "about:"))]
     assert outside == []
+
+
+def test_checklist_ticks_are_kept_when_opened_from_a_folder(page, bundle):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((bundle / "roles" / "data-scientist.html").as_uri())
+    boxes = page.locator(".hb-checklist input[type=checkbox]")
+    boxes.nth(1).check()
+    boxes.nth(2).check()
+    page.reload()
+    assert [boxes.nth(n).is_checked() for n in range(4)] == [False, True, True, False]
+    page.locator("button.hb-checklist__reset").click()
+    page.reload()
+    assert page.locator(".hb-checklist input:checked").count() == 0
+    assert [url for url in requests if not url.startswith(("file://", "data:", "blob:", "about:"))] == []

@@ -36,11 +36,12 @@ def test_myth_boxes_hold_the_belief_and_the_reality(build_site):
 def test_generated_lists_are_lists(build_site):
     built = build_site(minimal_docs())
     for url, heading in (("roles/scientist/", "stories-where-you-are-a-party"), ("roles/scientist/", "myths-to-unlearn"),
-                         ("roles/scientist/", "sources"), ("roles/lead/", "linked-from"), ("sources/guide/", "pages-drawn-from-this-source")):
+                         ("roles/scientist/", "sources"), ("practices/pairing/", "linked-from"), ("sources/guide/", "pages-drawn-from-this-source")):
         following = article(built, url).find(id=heading).find_next_sibling()
         assert following.name in ("ul", "ol"), f"{url} {heading} is followed by <{following.name}>"
-    rituals = article(built, "roles/scientist/").find(id="rituals-you-attend").find_next_sibling()
-    assert rituals.select_one("table") is not None or rituals.name == "table"
+    # Rituals by RACI level: a heading per level, each followed by its list.
+    level = article(built, "roles/scientist/").find(id="rituals-responsible")
+    assert level.name == "h3" and level.find_next_sibling().name == "ul"
 
 
 def test_the_matrix_is_made_of_tables(build_site):

@@ -52,7 +52,14 @@ def test_an_alias_must_be_a_site_path(build_site):
 
 def test_generated_heading_anchors_are_stable(real_site):
     page = real_site.html("roles/data-scientist/")
-    ids = {tag["id"] for tag in page.select("article h2[id]")}
+    ids = {tag["id"] for tag in page.select("article [id]")}
+    # Published anchors of a role page: the reading order became the first week, and "Linked from" is folded.
     expected = {"rituals-you-attend", "practices-you-lead-or-take-part-in", "stories-where-you-are-a-party", "myths-to-unlearn", "suggested-reading-order", "sources", "linked-from"}
     assert expected <= ids
+    assert page.select_one("article #suggested-reading-order h2")["id"] == "your-first-week"
     assert page.select_one("article h2#focus a.headerlink")["href"] == "#focus"
+
+
+def test_matrix_anchors_are_stable(real_site):
+    page = real_site.html("matrix/")
+    assert {"practices-by-role", "rituals-who-attends"} <= {h["id"] for h in page.select("article h2[id]")}
