@@ -90,7 +90,7 @@ def matrix_page(catalog: Catalog) -> str:
     roles = ordered_roles(catalog)
     return front_matter(
         "Role-by-practice matrix",
-        "Which role is responsible, accountable, consulted or informed for every practice and ritual.",
+        "The RACI matrix: which role is responsible, accountable, consulted or informed for every practice and ritual.",
         hide=("toc",),
     ) + render_file(
         "matrix.md.j2",

@@ -23,7 +23,7 @@ from handbook.role_views import pack_name, role_view, role_welcome, split_intro
 from handbook.tag_pages import tag_uri
 
 # Material's search boost per page type: role pages are the handbook's entry points.
-SEARCH_BOOST = {"role": 3}
+SEARCH_BOOST = {"role": 2}
 
 
 def long_date(day: date) -> str:

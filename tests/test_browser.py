@@ -21,7 +21,8 @@ def test_home_to_role_to_ritual_to_tag_to_matrix(page, served_site):
     page.wait_for_url("**/tags/communication/")
     assert "Daily stand-up" in page.locator("article").inner_text()
     page.goto(served_site + "/matrix/")
-    assert page.locator(".hb-matrix table").count() == 2
+    # One table per type with RACI roles: rituals, practices, templates, exercises, decision guides.
+    assert page.locator(".hb-matrix table").count() == 5
 
 
 def test_search_finds_a_ritual_by_a_word_in_its_body(page, served_site):
@@ -89,7 +90,7 @@ def test_all_eleven_role_columns_fit_at_1280(page, served_site):
 
 def test_matrix_header_row_stays_visible_after_scrolling_down(page, served_site):
     page.goto(served_site + "/matrix/")
-    table = page.locator("table.hb-matrix__table").last
+    table = page.locator("table.hb-matrix__table").nth(1)  # practices, the longest
     top = table.evaluate("t => t.getBoundingClientRect().top + window.scrollY")
     page.evaluate(f"window.scrollTo(0, {top} + 700)")
     page.wait_for_timeout(200)
@@ -106,14 +107,15 @@ def test_matrix_header_row_stays_visible_after_scrolling_down(page, served_site)
 def test_matrix_role_filter_shows_one_roles_rows_or_highlights_its_column(page, served_site):
     expected = matrix_involvement("data-scientist")
     page.goto(served_site + "/matrix/")
-    rituals, practices = page.locator("table.hb-matrix__table").all()
+    rituals, practices = page.locator("table.hb-matrix__table").all()[:2]
     total = rituals.locator("tbody tr").count(), practices.locator("tbody tr").count()
     page.locator("#hb-matrix-role").select_option("data-scientist")
     assert rituals.locator("tbody tr:visible").count() == expected["ritual"] < total[0]
     assert practices.locator("tbody tr:visible").count() == expected["practice"] < total[1]
     assert rituals.locator("thead th.is-highlighted").inner_text() == "DS"
     status = page.locator(".hb-matrix-filter__status").inner_text()
-    assert status == f"Data scientist is involved in {expected['ritual']} of {total[0]} rituals and {expected['practice']} of {total[1]} practices."
+    assert status.startswith(f"Data scientist is involved in {expected['ritual']} of {total[0]} rituals, {expected['practice']} of {total[1]} practices, ")
+    assert status.count(" and ") == 1 and status.endswith(" decision guides.")
     assert page.url.endswith("?role=data-scientist")
     page.locator("input[name=hb-matrix-mode][value=column]").check()
     assert rituals.locator("tbody tr:visible").count() == total[0]

@@ -23,6 +23,10 @@ QUERIES = {
     "magic box": "/myths/ai-is-a-magic-box/",
     "product manager": "/roles/ai-product-manager/",
     "glossary": "/glossary/",
+    "charter template": "/templates/team-charter/",
+    "meeting hours per week": "/rhythm/",
+    "roll back a model": "/decision-guides/model-misbehaves-in-production/",
+    "role play": "/exercises/role-play-eighty-percent-accurate/",
 }
 
 

@@ -4,6 +4,11 @@
 (function () {
   "use strict";
 
+  // "a", "a and b", "a, b and c"
+  function listed(items) {
+    return items.length < 2 ? items.join("") : items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
+  }
+
   var wrappers = Array.prototype.slice.call(document.querySelectorAll("[data-hb-matrix]"));
   if (!wrappers.length) return;
   var headings = Array.prototype.slice.call(wrappers[0].querySelectorAll("thead th[data-role]"));
@@ -66,7 +71,7 @@
       counts.push(shown + " of " + rows.length + " " + header[0].textContent.trim().toLowerCase());
     });
     var chosen = select.options[select.selectedIndex];
-    status.textContent = role ? chosen.textContent.replace(/ \(.*\)$/, "") + " is involved in " + counts.join(" and ") + "." : "";
+    status.textContent = role ? chosen.textContent.replace(/ \(.*\)$/, "") + " is involved in " + listed(counts) + "." : "";
     try {
       var url = new URL(window.location.href);
       if (role) url.searchParams.set("role", role);
