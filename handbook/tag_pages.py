@@ -16,7 +16,7 @@ Every page carries one to six tags from a controlled list. Pick a tag to see its
 | Tag | What it covers | Pages |
 | --- | --- | ---: |
 {% for slug, description in tags %}
-| {{ link(here, "tags/" ~ slug ~ ".md", slug) }} | {{ description }} | {{ counts[slug] }} |
+| {{ link(here, "tags/" ~ slug ~ ".md", labels[slug]) }} | {{ description }} | {{ counts[slug] }} |
 {% endfor %}
 """
 
@@ -56,7 +56,7 @@ def tag_pages(catalog: Catalog) -> dict[str, str]:
     tags = sorted(catalog.tags.items())
     pages = {
         TAGS_INDEX: front_matter("Tags", "Every tag of the handbook with the number of pages that carry it.")
-        + render(_INDEX, here=TAGS_INDEX, tags=tags, counts={slug: len(tagged.get(slug, [])) for slug, _ in tags})
+        + render(_INDEX, here=TAGS_INDEX, tags=tags, counts={slug: len(tagged.get(slug, [])) for slug, _ in tags}, labels=catalog.tag_labels)
     }
     order = {kind: number for number, kind in enumerate(TYPE_ORDER)}
     for slug, description in tags:
@@ -66,7 +66,7 @@ def tag_pages(catalog: Catalog) -> dict[str, str]:
             groups.setdefault(TYPE_PLURALS[entry.type], []).append(entry)
         uri = tag_uri(slug)
         # Tag pages only repeat other pages' summaries: keep them out of the search index.
-        pages[uri] = front_matter(f"Tag: {slug}", description, searchable=False) + render(
+        pages[uri] = front_matter(f"Tag: {catalog.tag_labels.get(slug, slug)}", description, searchable=False) + render(
             _TAG, here=uri, description=description, groups=list(groups.items())
         )
     return pages

@@ -183,3 +183,13 @@ def test_no_request_leaves_the_machine_and_a_role_page_stays_small(page, served_
     transfer = sum(len(gzip.compress(body, 6)) for body in bodies)
     print(f"\nrole page: {len(requests)} requests, {raw / 1024:.0f} KB uncompressed, {transfer / 1024:.0f} KB gzip transfer")
     assert transfer <= 400 * 1024
+
+
+def test_a_glossary_term_shows_its_definition_on_keyboard_focus(page, served_site):
+    page.goto(served_site + "/practices/baseline-first/", wait_until="networkidle")
+    term = page.locator("article abbr[tabindex='0']").first
+    definition = term.get_attribute("title")
+    term.focus()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert tooltip.inner_text() == definition
