@@ -57,6 +57,11 @@ def corpus(pages: int, seed: int = 7) -> dict[str, str]:
         owner, *others = rng.sample(roles, 3)
         return f"roles:\n  {owner}: accountable\n" + "".join(f"  {r}: {rng.choice(['responsible', 'consulted', 'informed'])}\n" for r in others)
 
+    def body_of(kind: str) -> str:
+        # Pages of a type whose anatomy is enforced carry its headings, as real pages must.
+        anatomy = ANATOMIES.get(kind)
+        return body(anatomy.headings) if anatomy and anatomy.enforced else body()
+
     files["index.md"] = f"---\ntitle: Home\nsummary: The synthetic handbook's home page.\nowner: {roles[0]}\nreviewed: 2026-11-23\n---\n\n" + body().replace("../", "")
     files["glossary.md"] = (
         "---\n" + common("Glossary") + f"sources: [{sources[0]}]\nterms:\n"
@@ -66,7 +71,7 @@ def corpus(pages: int, seed: int = 7) -> dict[str, str]:
     for source in sources:
         files[f"sources/{source}.md"] = f"---\n{common(source.title())}kind: essay\nauthor: A writer\nyear: 2025\n---\n\n{body()}"
     for i, role in enumerate(roles):
-        files[f"roles/{role}.md"] = f"---\n{common(f'Role {i}')}sources: [{rng.choice(sources)}]\nfamily: engineering\nshort: R{i}\n---\n\n{body()}"
+        files[f"roles/{role}.md"] = f"---\n{common(f'Role {i}')}sources: [{rng.choice(sources)}]\nfamily: engineering\nshort: R{i}\n---\n\n{body_of('role')}"
     for kind, stem in typed:
         front = common(f"{kind.title()} {stem}") + f"sources: [{rng.choice(sources)}]\n"
         if kind == "rituals":
@@ -77,7 +82,7 @@ def corpus(pages: int, seed: int = 7) -> dict[str, str]:
             front += f"parties: [{', '.join(rng.sample(roles, 2))}]\noutcome: The team reported success.\n"
         else:
             front += f"belief: A belief.\nreality: A reality.\nconcerns: [{rng.choice(roles)}]\n"
-        files[f"{kind}/{stem}.md"] = f"---\n{front}---\n\n{body(ANATOMIES['ritual'].headings) if kind == 'rituals' else body()}"
+        files[f"{kind}/{stem}.md"] = f"---\n{front}---\n\n{body_of(kind.removesuffix('s').replace('storie', 'story'))}"
     for kind in TYPES:
         stems = [stem for k, stem in typed if k == kind]
         groups = [stems[i : i + GROUP] for i in range(0, len(stems), GROUP)]

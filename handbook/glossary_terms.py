@@ -34,6 +34,8 @@ class TermIndex:
     pattern: re.Pattern[str] | None
     # lower-cased spelling -> (term key, definition)
     spellings: dict[str, tuple[str, str]]
+    # How many distinct terms there are: a page that has marked them all stops looking.
+    terms: int = 0
 
     @classmethod
     def build(cls, terms: Iterable[tuple[str, Iterable[str], str]]) -> TermIndex:
@@ -60,7 +62,7 @@ class TermIndex:
             parts.append(f"(?:{alternation(exact)})")
         if folded:
             parts.append(f"(?i:{alternation(folded)})")
-        return cls(re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"), spellings)
+        return cls(re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"), spellings, len({key for key, _ in spellings.values()}))
 
 
 class _FirstOccurrence(Treeprocessor):
@@ -75,7 +77,7 @@ class _FirstOccurrence(Treeprocessor):
         self._walk(root, index, set())
 
     def _walk(self, element: ET.Element, index: TermIndex, seen: set[str]) -> None:
-        if element.tag in _SKIP or _SKIP_CLASSES.intersection((element.get("class") or "").split()):
+        if len(seen) >= index.terms or element.tag in _SKIP or _SKIP_CLASSES.intersection((element.get("class") or "").split()):
             return
         if element.text and not isinstance(element.text, AtomicString):
             element.text, new = self._mark(element.text, index, seen)
