@@ -23,6 +23,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     entry = sections.catalog.get(page.file.src_uri)
     if entry is not None:
         page.meta["description"] = entry.meta.summary
+        # Material's search indexes meta tags with a boost of a million, which drowns every other
+        # signal (each section of each tagged page then ties); the chips already show them.
+        page.meta.pop("tags", None)
         # A role's page should win searches about the role ("data scientist onboarding").
         if entry.type in SEARCH_BOOST:
             page.meta.setdefault("search", {}).setdefault("boost", SEARCH_BOOST[entry.type])

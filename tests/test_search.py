@@ -15,7 +15,7 @@ QUERIES = {
     "baseline": "/practices/baseline-first/",
     "time box": "/practices/research-time-boxing/",
     "batch or streaming": "/stories/batch-versus-fresh-data/",
-    "stand-up": "/rituals/daily-stand-up/",
+    "daily stand-up": "/rituals/daily-stand-up/",
     "definition of done": "/practices/definition-of-done/",
     "psychological safety": "/practices/psychological-safety/",
     "MLOps engineer": "/roles/mlops-engineer/",
