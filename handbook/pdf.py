@@ -1,9 +1,10 @@
 """The handbook as PDF books: the whole handbook and one onboarding pack per role.
 
 Each book is assembled from the pages of a built site (their <article> only,
-so no header, sidebar or search box), with a cover, a table of contents with
-page numbers, nested bookmarks and links that jump within the PDF, then
-rendered by WeasyPrint.
+so no header, sidebar or search box, and web-only parts left out or reworded),
+with a cover, a contents list grouped by part with page numbers and reading
+times, running heads and "page X of Y", bookmarks collapsed to the parts and
+links that jump within the PDF, then rendered by WeasyPrint as a tagged PDF.
 A link to a page that is not in the book points to the published site: the
 address is the built site's canonical URL (mkdocs.yml's `site_url`, which
 HANDBOOK_SITE_URL overrides), or --site-url.
