@@ -126,6 +126,8 @@ def site_address(site: Path) -> str:
 PRINT_WORDING = (
     (re.compile(r"Tick them off as you go: this browser keeps your ticks for this role, on this device only\."), "Tick them off as you go."),
     (re.compile(r",? or download it with the button below\."), ", or fill in the printed form below."),
+    (re.compile(r"; the boxes they tick stay ticked in their browser\."), "."),
+    (re.compile(r"each ready to download as Markdown\."), "each printed here as a form and ready to download as Markdown from the website."),
 )
 # Headings of what the build adds at a page's foot: never bookmarked.
 FOOT_SECTIONS = ("sources", "linked-from")

@@ -239,10 +239,26 @@ def test_bookmarks_are_parts_pages_and_sections_of_long_pages_only_collapsed_wit
     assert max(depth for depth, _, _ in items) == 2
     assert "Linked from" not in {title for _, title, _ in items}
     assert "Sources" not in {title for depth, title, _ in items if depth == 2}  # only the part and its index page
-    sections = [title for depth, title, _ in items if depth == 2]
-    assert 0 < len(sections) < 200
-    # A short page (the stand-up fits in three pages) has no section bookmarks; it has no /Count.
-    assert [count for depth, title, count in items if title == "Daily stand-up"] == [0]
+    # Section bookmarks only under a page that runs over three printed pages.
+    starts = []  # (first page, page title, has section bookmarks) of every page bookmark, in order
+
+    def walk(nodes, depth):
+        for n, node in enumerate(nodes):
+            if isinstance(node, list):
+                continue
+            if depth == 1:
+                children = nodes[n + 1] if n + 1 < len(nodes) and isinstance(nodes[n + 1], list) else []
+                starts.append((whole.get_destination_page_number(node), node.title, bool(children)))
+            following = nodes[n + 1] if n + 1 < len(nodes) and isinstance(nodes[n + 1], list) else None
+            if following is not None and depth == 0:
+                walk(following, 1)
+
+    walk(whole.outline, 0)
+    ends = [first for first, _, _ in starts[1:]] + [len(whole.pages)]
+    long_pages = {title for (first, title, _), end in zip(starts, ends) if end - first > 3}
+    with_sections = {title for _, title, has in starts if has}
+    assert with_sections and with_sections <= long_pages
+    assert "Glossary" in with_sections
 
 
 def test_no_page_is_nearly_empty_but_the_dividers_and_no_page_holds_only_backlinks(pdfs):
@@ -361,3 +377,14 @@ def test_linked_from_becomes_one_compact_line_and_leaves_packs(tmp_path):
     _, html = article(site, "/practices/x/", {"/practices/x/"}, backlinks=False)
     soup = BeautifulSoup(html, "html.parser")
     assert "Linked from" not in soup.get_text() and soup.select_one("p.hb-page-dates") is not None
+
+
+def test_sentences_about_the_browser_get_their_print_wording(tmp_path):
+    from handbook.pdf import article
+
+    site = _built_page(tmp_path, "/roles/x/", "<p>Tick them off as you go: this browser keeps your ticks for this role, on this device only.</p>"
+                       "<p>They work through the checklist; the boxes they tick stay ticked in their browser.</p>"
+                       '<p class="hb-matrix__hint">On a small screen the tables scroll sideways.</p>')
+    _, html = article(site, "/roles/x/", set())
+    assert [p.get_text() for p in BeautifulSoup(html, "html.parser").find_all("p")] == [
+        "Tick them off as you go.", "They work through the checklist."]
