@@ -24,6 +24,14 @@ build: $(STAMP)
 ## publish: the site to publish: strict build, the PDFs and their download buttons, replaced only when all succeed
 publish: $(STAMP)
 	$(BIN)/python -m handbook.publish --with-pdf
+	touch $(PUBLISHED)
+
+# What a published site is made from. The stamp lives in site/, so any other build of site/ (make build) removes it.
+PUBLISHED := site/.published-with-pdf
+SITE_SOURCES := $(shell find docs handbook hooks overrides -type f -not -name '*.pyc' 2>/dev/null) mkdocs.yml pyproject.toml constraints.txt
+$(PUBLISHED): $(STAMP) $(SITE_SOURCES)
+	$(BIN)/python -m handbook.publish --with-pdf
+	touch $@
 ## new: a new page, valid as written: make new TYPE=ritual TITLE="Weekly demo"
 new: $(STAMP)
 	@$(BIN)/python -m handbook new "$(TYPE)" "$(TITLE)"
@@ -48,8 +56,8 @@ bench: $(STAMP)
 ## pdf: the same as publish: site/pdf/handbook.pdf and one onboarding pack per role, with the site that links them
 pdf: publish
 
-## offline: dist/handbook-offline-<date>.zip, browsable from file:// with no network
-offline: publish
+## offline: dist/handbook-offline-<date>.zip, browsable from file:// with no network (reuses an up-to-date published site and its PDFs)
+offline: $(PUBLISHED)
 	$(BIN)/python -m handbook.offline
 
 clean:

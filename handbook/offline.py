@@ -1,7 +1,8 @@
 """The offline bundle: dist/handbook-offline-<date>.zip, browsable from file:// with search.
 
 Builds the site with Material's offline plugin (HANDBOOK_OFFLINE=true), adds
-the PDFs from site/pdf when they exist, and zips it under one top folder.
+the PDFs from site/pdf when they exist, and zips it under one top folder,
+leaving out source maps and the second copy of the search index.
 usage: python -m handbook.offline [--config mkdocs.yml] [--pdf site/pdf] [--out dist]
 """
 
@@ -26,12 +27,18 @@ def build_offline_site(config: Path, site: Path, *, with_pdf: bool = False) -> N
     subprocess.run(command, env=env, check=True)
 
 
+def bundled(site: Path) -> list[Path]:
+    """The files the bundle holds: all of the site but source maps and, where the offline plugin wrote
+    search/search_index.js (the copy a page opened from file:// loads), the JSON copy of the same index."""
+    skip = {site / "search" / "search_index.json"} if (site / "search" / "search_index.js").is_file() else set()
+    return [path for path in sorted(site.rglob("*")) if path.is_file() and path.suffix != ".map" and path not in skip]
+
+
 def zip_site(site: Path, archive: Path, top: str) -> Path:
     archive.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
-        for path in sorted(site.rglob("*")):
-            if path.is_file():
-                bundle.write(path, f"{top}/{path.relative_to(site).as_posix()}")
+        for path in bundled(site):
+            bundle.write(path, f"{top}/{path.relative_to(site).as_posix()}")
     return archive
 
 

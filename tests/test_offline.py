@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from handbook.offline import build_offline_site, zip_site
+from handbook.offline import bundled, build_offline_site, zip_site
 
 pytest_plugins = ["browser"]
-pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +23,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return work / "unzipped" / "handbook-offline-test"
 
 
+@pytest.mark.browser
 def test_offline_pages_navigate_and_search_works_with_no_outside_request(page, bundle):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -44,6 +44,7 @@ def test_offline_pages_navigate_and_search_works_with_no_outside_request(page, b
     assert outside == []
 
 
+@pytest.mark.browser
 def test_checklist_ticks_are_kept_when_opened_from_a_folder(page, bundle):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -57,3 +58,16 @@ def test_checklist_ticks_are_kept_when_opened_from_a_folder(page, bundle):
     page.reload()
     assert page.locator(".hb-checklist input:checked").count() == 0
     assert [url for url in requests if not url.startswith(("file://", "data:", "blob:", "about:"))] == []
+
+
+def test_the_bundle_leaves_out_source_maps_and_the_second_search_index(tmp_path):
+    site = tmp_path / "site"
+    for name in ("index.html", "assets/javascripts/bundle.min.js", "assets/javascripts/bundle.min.js.map",
+                 "assets/stylesheets/main.min.css.map", "search/search_index.js", "search/search_index.json"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text("x")
+    archive = zip_site(site, tmp_path / "bundle.zip", "top")
+    assert zipfile.ZipFile(archive).namelist() == ["top/assets/javascripts/bundle.min.js", "top/index.html", "top/search/search_index.js"]
+    # Without the script copy, the JSON index is the only one and stays.
+    (site / "search" / "search_index.js").unlink()
+    assert [p.name for p in bundled(site) if p.parent.name == "search"] == ["search_index.json"]

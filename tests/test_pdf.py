@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,7 @@ def test_handbook_pdf_pages_and_bookmarks(pdfs):
     pages = sum(len(part.urls) for part in book.parts)
     assert len(whole.pages) > pages
     titles = outline_titles(whole)
-    assert [t for d, t in titles if d == 0] == [part.title for part in book.parts]
+    assert [t for d, t in titles if d == 0] == ["Contents"] + [part.title for part in book.parts]
     second_level = {t for d, t in titles if d == 1}
     missing = [e.title for e in catalog.entries.values() if e.type != "home" and e.title not in second_level]
     assert missing == []
@@ -108,7 +109,7 @@ def test_role_pack_follows_the_first_week_then_the_rituals_the_role_runs_or_work
     role = catalog.by_stem("role")["data-scientist"]
     week = first_week(catalog, role)
     rituals = [e for e in owned_rituals(catalog, "data-scientist") if e not in week]
-    assert [t for d, t in outline_titles(pack) if d == 0] == ["Your role", "Your first week", "Rituals you run or work in"]
+    assert [t for d, t in outline_titles(pack) if d == 0] == ["Contents", "Your role", "Your first week", "Rituals you run or work in"]
     titles = [t for d, t in outline_titles(pack) if d == 1]
     assert titles == [role.title] + [e.title for e in week] + [e.title for e in rituals]
     assert 10 <= len(pack.pages) <= 60
@@ -182,3 +183,208 @@ def test_a_pack_is_named_after_the_role_title(build_site):
     assert (book.name, book.aliases, book.id) == ("team-lead", ("lead",), "lead")
     # No first-week path and no ritual it works in: only the role page.
     assert [part.title for part in role_book(catalog, "loner").parts] == ["Your role"]
+
+
+# --- a printed book: running heads, tags, bookmarks, breaks, print content ---------------
+
+
+def outline_items(reader):
+    """(depth, title, /Count) of every bookmark, from the PDF's own outline dictionaries."""
+    found = []
+
+    def walk(node, depth):
+        while node is not None:
+            item = node.get_object()
+            found.append((depth, str(item["/Title"]), int(item.get("/Count", 0))))
+            if "/First" in item:
+                walk(item["/First"], depth + 1)
+            node = item.get("/Next")
+
+    walk(reader.trailer["/Root"]["/Outlines"].get("/First"), 0)
+    return found
+
+
+def test_content_pages_carry_the_part_and_page_title_and_a_folio(pdfs):
+    _, whole, pack, _ = pdfs
+    total = len(whole.pages)
+    # Margin boxes come last in a page's text: the running head (part, then page title), then the folio.
+    ends = [p.extract_text().splitlines()[-2:] for p in whole.pages[1:]]
+    heads = {end[0] for end in ends if len(end) == 2 and re.fullmatch(rf"page \d+ of {total}", end[1])}
+    assert {"Rituals Daily stand-up", "Practices A team charter", "Reference Role-by-practice matrix"} <= heads
+    # The part dividers and the cover have no running head and no folio.
+    catalog = pdfs[0]
+    parts = [part.title for part in handbook_book(catalog).parts]
+    dividers = [n for n, p in enumerate(whole.pages) if p.extract_text().strip() in parts]
+    unnumbered = [n for n, p in enumerate(whole.pages) if not re.search(r"page \d+ of \d+$", p.extract_text())]
+    assert len(dividers) == len(parts) and unnumbered == [0, *dividers]
+    assert pack.pages[3].extract_text().splitlines()[-2:] == ["Your role Data scientist", f"page 4 of {len(pack.pages)}"]
+
+
+def test_the_pdf_is_tagged_with_title_language_and_author(pdfs):
+    _, whole, pack, _ = pdfs
+    for reader, title in ((whole, "Cross-Functional AI Team Handbook"), (pack, "Onboarding pack: Data scientist")):
+        root = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+        assert root["/Lang"] == "en"
+        assert reader.metadata.title == title and reader.metadata.author == "The handbook's editors"
+
+
+def test_bookmarks_are_parts_pages_and_sections_of_long_pages_only_collapsed_with_contents(pdfs):
+    catalog, whole, _, _ = pdfs
+    items = outline_items(whole)
+    top = [(title, count) for depth, title, count in items if depth == 0]
+    assert top[0][0] == "Contents"
+    # Closed when the PDF opens: a negative /Count on every part that has pages under it.
+    assert all(count < 0 for title, count in top[1:])
+    assert max(depth for depth, _, _ in items) == 2
+    assert "Linked from" not in {title for _, title, _ in items}
+    assert "Sources" not in {title for depth, title, _ in items if depth == 2}  # only the part and its index page
+    # Section bookmarks only under a page that runs over three printed pages.
+    starts = []  # (first page, page title, has section bookmarks) of every page bookmark, in order
+
+    def walk(nodes, depth):
+        for n, node in enumerate(nodes):
+            if isinstance(node, list):
+                continue
+            if depth == 1:
+                children = nodes[n + 1] if n + 1 < len(nodes) and isinstance(nodes[n + 1], list) else []
+                starts.append((whole.get_destination_page_number(node), node.title, bool(children)))
+            following = nodes[n + 1] if n + 1 < len(nodes) and isinstance(nodes[n + 1], list) else None
+            if following is not None and depth == 0:
+                walk(following, 1)
+
+    walk(whole.outline, 0)
+    ends = [first for first, _, _ in starts[1:]] + [len(whole.pages)]
+    long_pages = {title for (first, title, _), end in zip(starts, ends) if end - first > 3}
+    with_sections = {title for _, title, has in starts if has}
+    assert with_sections and with_sections <= long_pages
+    assert "Glossary" in with_sections
+
+
+def test_no_page_is_nearly_empty_but_the_dividers_and_no_page_holds_only_backlinks(pdfs):
+    catalog, whole, pack, _ = pdfs
+    dividers = {part.title for part in handbook_book(catalog).parts} | {part.title for part in role_book(catalog, "data-scientist").parts}
+    for reader in (whole, pack):
+        short = []
+        for number, page in enumerate(reader.pages[1:], start=2):
+            body = page.extract_text().strip()
+            if body in dividers:
+                continue
+            if len(body) < 200:
+                short.append(number)
+        assert short == []
+        assert not any(p.extract_text().count("Linked from") > 1 for p in reader.pages)
+    assert "Linked from" not in text(pack)
+
+
+def test_web_only_sentences_are_printed_in_print_wording(pdfs):
+    _, whole, pack, _ = pdfs
+    body = " ".join((text(whole) + text(pack)).split())
+    for web in ("this browser keeps your ticks", "download it with the button", "Download the template", "Clear my ticks", "↩"):
+        assert web not in body
+    assert "Tick them off as you go." in " ".join(text(pack).split())
+
+
+def test_every_pack_is_named_and_titled_after_its_role(pdfs, tmp_path_factory):
+    catalog, _, pack, _ = pdfs
+    from pypdf import PdfReader
+
+    from handbook.role_views import pack_name
+
+    out = next(iter(tmp_path_factory.getbasetemp().glob("pdf*/site/other")))
+    reader = PdfReader(out / "compliance-partner.pdf")
+    assert reader.metadata.title == "Onboarding pack: Compliance partner"
+    assert pack_name(catalog.by_stem("role")["compliance-officer"]) == "compliance-partner"
+    assert 10 <= len(reader.pages) <= 60
+
+
+def test_every_link_in_the_pdfs_is_valid(pdfs):
+    _, whole, pack, other = pdfs
+    for reader, address in ((whole, "https://handbook.example.com/"), (pack, "https://handbook.example.com/"), (other, "https://handbook.example.org/")):
+        names = set(reader.named_destinations)
+        broken = []
+        for page in reader.pages:
+            for annotation in page.get("/Annots") or []:
+                link = annotation.get_object()
+                if link.get("/Subtype") != "/Link":
+                    continue
+                action = link.get("/A", {})
+                if action.get("/S") == "/URI":
+                    uri = str(action["/URI"])
+                    if not uri.startswith(address) and not uri.startswith("https://"):
+                        broken.append(uri)
+                    continue
+                dest = link.get("/Dest", action.get("/D"))
+                if isinstance(dest, str) or hasattr(dest, "original_bytes"):
+                    if str(dest) not in names:
+                        broken.append(str(dest))
+                elif dest is None:
+                    broken.append(repr(link))
+        assert broken == []
+
+
+def test_the_team_rhythm_is_in_reference(pdfs):
+    catalog, whole, _, _ = pdfs
+    reference = next(part for part in handbook_book(catalog).parts if part.title == "Reference")
+    assert reference.urls[0] == "/rhythm/"
+    assert ("Team operating rhythm") in {t for d, t in outline_titles(whole) if d == 1}
+
+
+# --- print content from a hand-made built page (no PDF rendering) ---------------------
+
+
+def _built_page(tmp_path: Path, url: str, body: str) -> Path:
+    site = tmp_path / "site"
+    folder = site / url.strip("/")
+    folder.mkdir(parents=True)
+    (folder / "index.html").write_text(f"<html><body><article><h1>Page</h1>{body}</article></body></html>", encoding="utf-8")
+    return site
+
+
+def test_a_template_prints_as_a_form_with_blanks(tmp_path):
+    from handbook.pdf import article
+
+    block = ("# Charter: &lt;team&gt;\n\n## Members\n\n| Name | Role |\n| --- | --- |\n| Ann |  |\n|  |  |\n\n"
+             "## Checks\n\n- [ ] Agreed by all\n- Owner:\n")
+    site = _built_page(tmp_path, "/templates/charter/", f'<h2 id="the-template">The template</h2>'
+                       f'<p>Copy the block into a wiki page, or download it with the button below.</p>'
+                       f'<div class="highlight"><pre><code>{block}</code></pre></div>'
+                       f'<p class="hb-download"><a class="md-button" href="../charter.md" download>Download the template (Markdown)</a></p>')
+    _, html = article(site, "/templates/charter/", set())
+    soup = BeautifulSoup(html, "html.parser")
+    form = soup.select_one("div.hb-form")
+    assert form is not None and soup.select("div.highlight, pre, .hb-download") == []
+    assert [p.get_text() for p in form.select("p.hb-form__h1, p.hb-form__h2")] == ["Charter: <team>", "Members", "Checks"]
+    assert len(form.select("table td.hb-form__blank")) == 3
+    assert [li.get_text() for li in form.select("li.hb-form__task")] == ["Agreed by all"]
+    assert [li.get_text() for li in form.select("li.hb-form__fill")] == ["Owner:"]
+    assert "Copy the block into a wiki page, or fill in the printed form below." in soup.get_text()
+
+
+def test_linked_from_becomes_one_compact_line_and_leaves_packs(tmp_path):
+    from handbook.pdf import article
+
+    site = _built_page(tmp_path, "/practices/x/", '<p>Text.</p><h2 id="sources">Sources</h2><ul><li>A source</li></ul>'
+                       '<h2 id="linked-from">Linked from</h2><ul><li><a href="../y/">Y</a></li><li><a href="../z/">Z</a></li></ul>'
+                       '<p class="hb-page-dates">Last reviewed</p>')
+    _, html = article(site, "/practices/x/", {"/practices/x/", "/practices/y/"}, "https://handbook.example.org/")
+    soup = BeautifulSoup(html, "html.parser")
+    line = soup.select_one("p.hb-linked-line")
+    assert line.get_text() == "Linked from: Y · Z"
+    assert [a["href"] for a in line.find_all("a")] == ["#p-practices-y", "https://handbook.example.org/practices/z/"]
+    assert soup.find("h2", string="Linked from") is None
+    assert soup.select("h2.hb-foot") == soup.find_all("h2")  # Sources: no bookmark
+    _, html = article(site, "/practices/x/", {"/practices/x/"}, backlinks=False)
+    soup = BeautifulSoup(html, "html.parser")
+    assert "Linked from" not in soup.get_text() and soup.select_one("p.hb-page-dates") is not None
+
+
+def test_sentences_about_the_browser_get_their_print_wording(tmp_path):
+    from handbook.pdf import article
+
+    site = _built_page(tmp_path, "/roles/x/", "<p>Tick them off as you go: this browser keeps your ticks for this role, on this device only.</p>"
+                       "<p>They work through the checklist; the boxes they tick stay ticked in their browser.</p>"
+                       '<p class="hb-matrix__hint">On a small screen the tables scroll sideways.</p>')
+    _, html = article(site, "/roles/x/", set())
+    assert [p.get_text() for p in BeautifulSoup(html, "html.parser").find_all("p")] == [
+        "Tick them off as you go.", "They work through the checklist."]
