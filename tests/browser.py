@@ -8,7 +8,6 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -47,13 +46,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    root = Path(__file__).resolve().parent.parent
-    site = tmp_path_factory.mktemp("served") / "site"
-    build(load_config(str(root / "mkdocs.yml"), site_dir=str(site)))
+def served_site(real_site) -> Iterator[str]:
+    # The real site that the other tests read, built once per session.
+    site = real_site.site
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

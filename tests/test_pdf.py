@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import shutil
+
 import os
 import re
 from pathlib import Path
@@ -27,20 +30,24 @@ def _require_weasyprint() -> None:
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory: pytest.TempPathFactory):
+def pdfs(tmp_path_factory: pytest.TempPathFactory, real_site):
     _require_weasyprint()
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from concurrent.futures import ProcessPoolExecutor
+
     from pypdf import PdfReader
 
+    # The real site the other tests read, copied so the PDFs do not land in it.
     site = tmp_path_factory.mktemp("pdf") / "site"
-    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site)))
+    shutil.copytree(real_site.site, site)
     catalog = load_folder(ROOT / "docs")
-    whole = write_pdf(handbook_book(catalog), site, site / "pdf", "2026-01-01", "test")
-    pack = write_pdf(role_book(catalog, "data-scientist"), site, site / "pdf", "2026-01-01", "test")
-    # Another address than the site's own, as --site-url gives.
-    other = write_pdf(role_book(catalog, "compliance-officer"), site, site / "other", "2026-01-01", "test", site_url="https://handbook.example.org/")
-    return catalog, PdfReader(whole), PdfReader(pack), PdfReader(other)
+    # WeasyPrint is single-threaded: the book on one core, the two packs on the other.
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        whole = pool.submit(write_pdf, handbook_book(catalog), site, site / "pdf", "2026-01-01", "test")
+        pack = pool.submit(write_pdf, role_book(catalog, "data-scientist"), site, site / "pdf", "2026-01-01", "test")
+        # Another address than the site's own, as --site-url gives.
+        other = pool.submit(write_pdf, role_book(catalog, "compliance-officer"), site, site / "other", "2026-01-01", "test",
+                            site_url="https://handbook.example.org/")
+        return catalog, PdfReader(whole.result()), PdfReader(pack.result()), PdfReader(other.result())
 
 
 def outline_titles(reader) -> list[tuple[int, str]]:
@@ -57,8 +64,14 @@ def outline_titles(reader) -> list[tuple[int, str]]:
     return found
 
 
+@functools.cache
+def page_texts(reader) -> tuple[str, ...]:
+    # pypdf's text extraction is the slow part of these tests: once per PDF.
+    return tuple(page.extract_text() for page in reader.pages)
+
+
 def text(reader) -> str:
-    return "\n".join(page.extract_text() for page in reader.pages)
+    return "\n".join(page_texts(reader))
 
 
 def test_handbook_pdf_pages_and_bookmarks(pdfs):
@@ -100,7 +113,7 @@ def test_no_web_chrome(pdfs):
 
 def test_matrix_is_on_a_landscape_page(pdfs):
     _, whole, _, _ = pdfs
-    wide = [p for p in whole.pages if "Role-by-practice matrix" in p.extract_text() and "Levels" in p.extract_text()]
+    wide = [p for p, body in zip(whole.pages, page_texts(whole)) if "Role-by-practice matrix" in body and "Levels" in body]
     assert wide and all(p.mediabox.width > p.mediabox.height for p in wide)
 
 
@@ -117,7 +130,7 @@ def test_role_pack_follows_the_first_week_then_the_rituals_the_role_runs_or_work
 
 def test_the_pack_holds_the_checklist_and_no_web_controls(pdfs):
     _, _, pack, _ = pdfs
-    first_pages = "\n".join(pack.pages[n].extract_text() for n in range(2, 8))
+    first_pages = "\n".join(page_texts(pack)[2:8])
     assert "Your first 90 days" in first_pages and "By day 90" in first_pages
     assert "Clear my ticks" not in first_pages
     assert "Linked from" not in text(pack)
@@ -208,16 +221,16 @@ def test_content_pages_carry_the_part_and_page_title_and_a_folio(pdfs):
     _, whole, pack, _ = pdfs
     total = len(whole.pages)
     # Margin boxes come last in a page's text: the running head (part, then page title), then the folio.
-    ends = [p.extract_text().splitlines()[-2:] for p in whole.pages[1:]]
+    ends = [body.splitlines()[-2:] for body in page_texts(whole)[1:]]
     heads = {end[0] for end in ends if len(end) == 2 and re.fullmatch(rf"page \d+ of {total}", end[1])}
     assert {"Rituals Daily stand-up", "Practices A team charter", "Reference Role-by-practice matrix"} <= heads
     # The part dividers and the cover have no running head and no folio.
     catalog = pdfs[0]
     parts = [part.title for part in handbook_book(catalog).parts]
-    dividers = [n for n, p in enumerate(whole.pages) if p.extract_text().strip() in parts]
-    unnumbered = [n for n, p in enumerate(whole.pages) if not re.search(r"page \d+ of \d+$", p.extract_text())]
+    dividers = [n for n, body in enumerate(page_texts(whole)) if body.strip() in parts]
+    unnumbered = [n for n, body in enumerate(page_texts(whole)) if not re.search(r"page \d+ of \d+$", body)]
     assert len(dividers) == len(parts) and unnumbered == [0, *dividers]
-    assert pack.pages[3].extract_text().splitlines()[-2:] == ["Your role Data scientist", f"page 4 of {len(pack.pages)}"]
+    assert page_texts(pack)[3].splitlines()[-2:] == ["Your role Data scientist", f"page 4 of {len(pack.pages)}"]
 
 
 def test_the_pdf_is_tagged_with_title_language_and_author(pdfs):
@@ -266,14 +279,14 @@ def test_no_page_is_nearly_empty_but_the_dividers_and_no_page_holds_only_backlin
     dividers = {part.title for part in handbook_book(catalog).parts} | {part.title for part in role_book(catalog, "data-scientist").parts}
     for reader in (whole, pack):
         short = []
-        for number, page in enumerate(reader.pages[1:], start=2):
-            body = page.extract_text().strip()
+        for number, page in enumerate(page_texts(reader)[1:], start=2):
+            body = page.strip()
             if body in dividers:
                 continue
             if len(body) < 200:
                 short.append(number)
         assert short == []
-        assert not any(p.extract_text().count("Linked from") > 1 for p in reader.pages)
+        assert not any(body.count("Linked from") > 1 for body in page_texts(reader))
     assert "Linked from" not in text(pack)
 
 
