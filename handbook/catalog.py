@@ -57,7 +57,7 @@ _FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
 # Cadences on which a usual weekday means something.
 _DAY_CADENCES = ("weekly", "fortnightly", "monthly", "per-sprint")
 # An inline Markdown link to another page: [text](../folder/page.md#anchor "title")
-_LINK = re.compile(r"\]\(\s*<?(?P<target>[^()\s<>#]+\.md)(?:#[^()\s<>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?(?P<target>[^()\s<>#]+\.md)(?P<anchor>#[^()\s<>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
 @dataclass(frozen=True)
@@ -510,7 +510,7 @@ def _glossary_problems(
 def _links(src_uri: str, body: str, known: Mapping[str, object]) -> tuple[str, ...]:
     folder = posixpath.dirname(src_uri)
     found: dict[str, None] = {}
-    for match in _LINK.finditer(body):
+    for match in MARKDOWN_LINK.finditer(body):
         target = posixpath.normpath(posixpath.join(folder, match.group("target")))
         if target in known and target != src_uri:
             found[target] = None

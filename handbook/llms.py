@@ -10,11 +10,9 @@ from __future__ import annotations
 import posixpath
 import re
 
-from handbook.catalog import Catalog, Entry, page_url
+from handbook.catalog import MARKDOWN_LINK, Catalog, Entry, page_url
 from handbook.model import TYPE_ORDER, TYPE_PLURALS
 
-# An inline link to another page: [text](../folder/page.md#anchor)
-_MD_LINK = re.compile(r"\]\(\s*(?P<target>[^()\s#]+\.md)(?P<anchor>#[^()\s]*)?\s*\)")
 
 
 def _ordered(catalog: Catalog) -> list[tuple[str, list[Entry]]]:
@@ -47,7 +45,7 @@ def _absolute_links(entry: Entry, body: str, catalog: Catalog, site_url: str) ->
         target = page_url(posixpath.normpath(posixpath.join(folder, match.group("target"))))
         return f"]({site_url.rstrip('/')}{target}{match.group('anchor') or ''})"
 
-    return _MD_LINK.sub(replace, body)
+    return MARKDOWN_LINK.sub(replace, body)
 
 
 def llms_full(catalog: Catalog, site_url: str, name: str) -> str:
