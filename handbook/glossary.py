@@ -13,7 +13,8 @@ from itertools import groupby
 from handbook.catalog import Catalog, Entry
 from handbook.glossary_terms import TermIndex
 from handbook.model import Glossary, Term
-from handbook.render import Trusted, render_file
+from handbook.render import render_html
+from handbook.site_links import Linker
 
 GLOSSARY = "glossary.md"
 
@@ -38,10 +39,11 @@ def _letter(term: Term) -> str:
     return first if first.isalpha() else "#"
 
 
-def term_list(catalog: Catalog) -> str:
+def term_list(catalog: Catalog, link: Linker) -> str:
+    """The glossary page's terms as HTML: an A–Z bar, then a definition list per letter."""
     titles = {uri: entry.title for uri, entry in catalog.entries.items()}
     groups = [(letter, list(items)) for letter, items in groupby(terms(catalog), key=_letter)]
-    return render_file("glossary_terms.md.j2", here=GLOSSARY, groups=groups, titles=titles, term_id=lambda t: Trusted(term_id(t)))
+    return render_html("glossary_terms.html.j2", link=link, groups=groups, titles=titles, term_id=term_id)
 
 
 def term_index(catalog: Catalog) -> TermIndex:

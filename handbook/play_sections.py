@@ -1,13 +1,12 @@
 """The generated parts of template, exercise and decision-guide pages.
 
-Each function returns Markdown to put before the page's own text (or after
-it, for a template's second download button), given the context shared with
-the other at-a-glance boxes: `here`, `m`, `labels` and `by_level`.
+Each function returns HTML to put before the page's own text (or after it,
+for a template's second download button), given the context shared with the
+other at-a-glance boxes: `link`, `m`, `labels` and `by_level`.
 """
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from handbook.catalog import Catalog, Entry
@@ -15,7 +14,8 @@ from handbook.decision_guides import answer_anchor, question_anchor, steps
 from handbook.downloads import download_uri
 from handbook.exercises import SUGGESTED_LABEL, group_size, slots
 from handbook.model import DecisionGuide, Exercise, Template
-from handbook.render import Trusted, render_file
+from handbook.render import render_html
+from handbook.site_links import Linker
 
 DOWNLOAD_LABEL = "Download the template (Markdown)"
 
@@ -27,26 +27,24 @@ GLOSSES = {
 }
 
 
-def download_button(entry: Entry, to_root: str) -> str:
-    # Raw HTML: the href is built from a validated file name, the label is escaped for HTML.
-    href = f"{to_root}{download_uri(entry.stem)}"
-    return render_file("download.html.j2", href=Trusted(href), label=Trusted(html.escape(DOWNLOAD_LABEL)))
+def download_button(entry: Entry, link: Linker) -> str:
+    return render_html("download.html.j2", href=link.file_href(download_uri(entry.stem)), label=DOWNLOAD_LABEL)
 
 
 def _pages(catalog: Catalog, refs: list[str]) -> list[Entry]:
     return [page for ref in refs if (page := catalog.get(f"{ref}.md")) is not None]
 
 
-def play_box(catalog: Catalog, entry: Entry, context: dict[str, Any], to_root: str) -> str:
+def play_box(catalog: Catalog, entry: Entry, context: dict[str, Any]) -> str:
     """The at-a-glance part of a template, exercise or decision guide; "" for any other page."""
     m = entry.meta
     context = {**context, "glosses": GLOSSES.get(entry.type, {})}
     if isinstance(m, Template):
-        return render_file("template_box.md.j2", used_in=_pages(catalog, m.used_in), **context) + download_button(entry, to_root)
+        return render_html("template_box.html.j2", used_in=_pages(catalog, m.used_in), **context) + download_button(entry, context["link"])
     if isinstance(m, Exercise):
         roles = catalog.by_stem("role")
-        return render_file(
-            "exercise_box.md.j2",
+        return render_html(
+            "exercise_box.html.j2",
             group_size=group_size(m),
             parts=[(part, roles.get(part.role) if part.role else None) for part in m.parts],
             slots=slots(m),
@@ -55,18 +53,17 @@ def play_box(catalog: Catalog, entry: Entry, context: dict[str, Any], to_root: s
             **context,
         )
     if isinstance(m, DecisionGuide):
-        questions = [(q, [s._replace(anchor=Trusted(s.anchor)) for s in steps(m, q)]) for q in m.questions]
-        return render_file(
-            "decision_guide.md.j2",
-            questions=questions,
+        return render_html(
+            "decision_guide.html.j2",
+            questions=[(q, steps(m, q)) for q in m.questions],
             answers=[(a, _pages(catalog, a.see)) for a in m.answers],
-            question_anchor=lambda qid: Trusted(question_anchor(qid)),
-            answer_anchor=lambda aid: Trusted(answer_anchor(aid)),
+            question_anchor=question_anchor,
+            answer_anchor=answer_anchor,
             **context,
         )
     return ""
 
 
-def play_suffix(entry: Entry, to_root: str) -> str:
+def play_suffix(entry: Entry, link: Linker) -> str:
     """After a template page's own text, which ends with the template: the download again."""
-    return "\n" + download_button(entry, to_root) if isinstance(entry.meta, Template) else ""
+    return download_button(entry, link) if isinstance(entry.meta, Template) else ""

@@ -17,6 +17,7 @@ from typing import Any
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+from markdown.extensions.toc import slugify
 
 from handbook.catalog import Entry
 
@@ -88,8 +89,30 @@ def _environment() -> Environment:
 
 
 def render_file(name: str, **context: Any) -> str:  # noqa: ANN401 - template values
-    """Render a template of handbook/templates/, e.g. "ritual_box.md.j2"."""
+    """Render a Markdown template of handbook/templates/, e.g. "role_welcome.md.j2"."""
     return _environment().get_template(name).render(**context)
+
+
+@functools.cache
+def _html_environment() -> Environment:
+    env = Environment(  # autoescape: every value is escaped for HTML unless it is Markup
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["slug"] = lambda text: slugify(str(text), "-")
+    return env
+
+
+def render_html(name: str, **context: Any) -> str:  # noqa: ANN401 - template values
+    """Render an HTML template of handbook/templates/, e.g. "sources.html.j2", every value escaped.
+
+    These sections go into the page after its Markdown is converted, so they
+    cost the build no Markdown parsing; `link` in the context makes their links.
+    """
+    return _html_environment().get_template(name).render(**context)
 
 
 def front_matter(title: str, summary: str, *, searchable: bool = True, hide: tuple[str, ...] = ()) -> str:

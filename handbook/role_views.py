@@ -1,9 +1,10 @@
 """A role page as a new hire's welcome: first week, first 90 days, then where the role appears.
 
 The welcome (a lead paragraph when the page has no introduction of its own,
-the first-week path and the 90-day checklist) goes right after the role's
+then a welcome sentence, both Markdown and searched) and the path (the
+first-week reading and the 90-day checklist, HTML) go right after the role's
 introduction; the reference (rituals and practices by RACI level, stories,
-myths) goes after the role's own text. Generated headings carry
+myths, HTML) goes after the role's own text. Generated headings carry
 `data-search-exclude`: they repeat other pages' titles.
 """
 
@@ -14,7 +15,8 @@ import re
 
 from handbook.catalog import Catalog, Entry
 from handbook.model import CHECKLIST_LABELS, CHECKLIST_PHASES, INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Role, Story, WithRoles
-from handbook.render import Trusted, render_file
+from handbook.render import render_file, render_html
+from handbook.site_links import Linker
 
 # What a level means for the reader, per kind of page.
 RITUAL_LEVELS = {
@@ -118,25 +120,28 @@ def split_intro(markdown: str) -> tuple[str, str]:
     return markdown, ""
 
 
-def role_welcome(catalog: Catalog, entry: Entry, *, lead: bool) -> str:
-    """The lead paragraph (when asked for), the first-week path and the 90-day checklist."""
+def role_welcome(entry: Entry, *, lead: bool) -> str:
+    """The lead paragraph (when asked for) and the welcome sentence, as Markdown."""
+    return render_file("role_welcome.md.j2", summary=entry.meta.summary if lead else None, as_role=as_role(entry.title))
+
+
+def role_path(catalog: Catalog, entry: Entry, link: Linker) -> str:
+    """The first-week reading and the 90-day checklist, as HTML."""
     meta = entry.meta
     steps = first_week(catalog, entry)
     checklist = meta.checklist if isinstance(meta, Role) else {}
     phases = [
         (CHECKLIST_LABELS[phase], [
-            (Trusted(checklist_id(entry.stem, phase, item.do)), item, catalog.get(f"{item.see}.md") if item.see else None)
+            (checklist_id(entry.stem, phase, item.do), item, catalog.get(f"{item.see}.md") if item.see else None)
             for item in checklist[phase]
         ])
         for phase in CHECKLIST_PHASES
         if phase in checklist
     ]
-    return render_file(
-        "role_welcome.md.j2",
-        here=entry.src_uri,
-        role=Trusted(entry.stem),  # a validated slug, written into an HTML attribute
-        summary=meta.summary if lead else None,
-        as_role=as_role(entry.title),
+    return render_html(
+        "role_path.html.j2",
+        link=link,
+        role=entry.stem,
         steps=steps,
         total=minutes(steps),
         phases=phases,
@@ -144,12 +149,12 @@ def role_welcome(catalog: Catalog, entry: Entry, *, lead: bool) -> str:
     )
 
 
-def role_view(catalog: Catalog, entry: Entry) -> str:
-    """The reference below the role's own text: rituals and practices by level, stories, myths."""
+def role_view(catalog: Catalog, entry: Entry, link: Linker) -> str:
+    """The reference below the role's own text, as HTML: rituals and practices by level, stories, myths."""
     role = entry.stem
-    return render_file(
-        "role_reference.md.j2",
-        here=entry.src_uri,
+    return render_html(
+        "role_reference.html.j2",
+        link=link,
         labels=INVOLVEMENT_LABELS,
         ritual_levels=RITUAL_LEVELS,
         practice_levels=PRACTICE_LEVELS,

@@ -1,15 +1,22 @@
-"""Add the generated parts of each page: chips, at-a-glance boxes, role views, sources, backlinks."""
+"""Add the generated parts of each page: chips, at-a-glance boxes, role views, sources, backlinks.
+
+The parts are HTML made by `handbook.page_sections`; this adapter puts them
+into the page's content and its table of contents. The parts that only list
+other pages go in after Material's search has indexed the page.
+"""
 
 from __future__ import annotations
 
 import html
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from handbook.glossary_terms import GlossaryTerms
-from handbook.page_sections import SEARCH_BOOST
+from handbook.page_sections import PATH_MARK, SEARCH_BOOST, PageParts, insert_headings
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -33,7 +40,38 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     for key in ("description", "author"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = html.escape(page.meta[key], quote=True)
-    # "roles/data-scientist/" (or "roles/data-scientist.html" offline) -> "../../" (or "../").
-    return sections.decorate(
-        page.file.src_uri, markdown, to_root="../" * page.url.count("/"), updated=config.handbook_updated.get(page.file.src_uri)
+    parts = sections.decorate(
+        page.file.src_uri,
+        markdown,
+        directory_urls=config.use_directory_urls,
+        updated=config.handbook_updated.get(page.file.src_uri),
     )
+    # Per page, on the page: nothing kept in this module between builds.
+    page.handbook_parts = parts
+    return parts.markdown
+
+
+def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    parts: PageParts | None = getattr(page, "handbook_parts", None)
+    if parts is None:
+        return content
+    insert_headings(page.toc.items, AnchorLink, parts.top.headings, at=0)
+    insert_headings(page.toc.items, AnchorLink, parts.end.headings)
+    # MkDocs checks links to anchors against these once every page is rendered.
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= parts.ids
+    return parts.top.html + content + parts.end.html
+
+
+# After Material's search (priority 0) has indexed the page: these parts only list other pages.
+@event_priority(-100)
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    parts: PageParts | None = getattr(page, "handbook_parts", None)
+    if parts is None:
+        return context
+    if parts.path.html:
+        insert_headings(page.toc.items, AnchorLink, parts.path.headings, at=len([h for h in parts.top.headings if h.level == 2]))
+        page.content = page.content.replace(PATH_MARK, parts.path.html, 1)
+    insert_headings(page.toc.items, AnchorLink, parts.foot.headings)
+    page.content += parts.foot.html
+    return context

@@ -71,3 +71,12 @@ def test_the_bundle_leaves_out_source_maps_and_the_second_search_index(tmp_path)
     # Without the script copy, the JSON index is the only one and stays.
     (site / "search" / "search_index.js").unlink()
     assert [p.name for p in bundled(site) if p.parent.name == "search"] == ["search_index.json"]
+
+
+def test_every_link_of_the_bundle_resolves_between_html_files(bundle):
+    # The build writes the generated sections' links itself: offline they must name .html files.
+    from handbook.linkcheck import check_site
+
+    assert check_site(bundle) == []
+    page = (bundle / "practices" / "baseline-first.html").read_text(encoding="utf-8")
+    assert 'href="../roles/data-scientist.html"' in page and 'href="../sources/leadership-in-ai-essay.html"' in page
