@@ -1,6 +1,6 @@
 """Benchmark: the real handbook against the same pages built by stock Material with no hooks.
 
-Builds each three times and prints the best time of each and their ratio.
+Builds each three times, alternately, and prints the best time of each and their ratio.
 The handbook's build has its social cards cached (one warm-up build first),
 as a rebuild does. Goal: at most 1.5 times stock Material.
 usage: python -m bench.overhead [runs]
@@ -19,9 +19,13 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
+# The same pages as the handbook builds from docs/: MkDocs leaves out a /templates/
+# folder by default, and the handbook's template pages live there.
 STOCK = """\
 site_name: Stock
 docs_dir: docs
+exclude_docs: |
+  !/templates/
 theme:
   name: material
   font: false
@@ -48,8 +52,12 @@ def main() -> int:
         shutil.copytree(ROOT / "docs", stock / "docs", ignore=shutil.ignore_patterns(".nav.yml", "tags.yml"))
         (stock / "mkdocs.yml").write_text(STOCK, encoding="utf-8")
         best_of(1, ROOT / "mkdocs.yml", Path(tmp) / "warm")  # draws any missing social cards
-        ours = best_of(runs, ROOT / "mkdocs.yml", Path(tmp) / "ours")
-        plain = best_of(runs, stock / "mkdocs.yml", Path(tmp) / "stock-site")
+        best_of(1, stock / "mkdocs.yml", Path(tmp) / "stock-site")  # the same warm-up for stock
+        # Interleaved, so that a slow spell of the machine weighs on both alike.
+        ours, plain = float("inf"), float("inf")
+        for _ in range(runs):
+            ours = min(ours, best_of(1, ROOT / "mkdocs.yml", Path(tmp) / "ours"))
+            plain = min(plain, best_of(1, stock / "mkdocs.yml", Path(tmp) / "stock-site"))
     print(f"handbook build (cards cached): {ours:.2f} s")
     print(f"stock Material, same pages, no hooks: {plain:.2f} s")
     print(f"ratio: {ours / plain:.2f}x (goal: at most 1.5x)")

@@ -55,7 +55,7 @@ class TermIndex:
             return cls(None, {})
 
         def alternation(names: list[str]) -> str:
-            return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            return _trie_pattern(sorted({n.casefold() if names is folded else n for n in names}))
 
         parts = []
         if exact:
@@ -63,6 +63,32 @@ class TermIndex:
         if folded:
             parts.append(f"(?i:{alternation(folded)})")
         return cls(re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"), spellings, len({key for key, _ in spellings.values()}))
+
+
+def _trie_pattern(names: list[str]) -> str:
+    """One pattern for many names, shared prefixes written once: "a(?:ccuracy|/b test)".
+
+    It matches what the plain alternation of the names matches, longest first
+    (each optional tail is greedy), but Python's regex engine no longer tries
+    every name at every position of every paragraph.
+    """
+    trie: dict[str, dict] = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return pattern(trie)
 
 
 class _FirstOccurrence(Treeprocessor):
