@@ -341,6 +341,7 @@ def _cross_problems(catalog: Catalog, docs: dict[str, frontmatter.Parsed], prese
                                     f"a ritual held {meta.cadence.replace('-', ' ')} has no usual weekday: remove the line"
                                     f" (a day goes with the cadences {', '.join(_DAY_CADENCES)})"))
         problems += anatomy_problems(entry.type, entry.body, docs[uri].body_line, path)
+        problems += outside_asset_problems(entry.body, docs[uri].body_line, path)
         if isinstance(meta, (Story, Report)):
             for index, role in enumerate(getattr(meta, "parties", [])):
                 check(uri, ("parties", index), role, roles, "role", "role ids are the file names in docs/roles/")
@@ -423,6 +424,26 @@ def headings(body: str, first_line: int = 1) -> list[tuple[str, int]]:
         if not fence and (match := _H2.match(line)):
             found.append((match.group("text").strip(), number))
     return found
+
+
+# An image, script, frame or stylesheet the browser would fetch from another host:
+# Markdown images and the raw HTML tags that load something.
+_OUTSIDE_ASSET = re.compile(
+    r"!\[[^\]]*\]\(\s*<?(?P<image>(?:https?:)?//[^)\s>]+)"
+    r"|<(?:img|script|iframe|source|video|audio|embed)\b[^>]*?\ssrc\s*=\s*[\"']?(?P<src>(?:https?:)?//[^\"'\s>]+)"
+    r"|<link\b[^>]*?\shref\s*=\s*[\"']?(?P<href>(?:https?:)?//[^\"'\s>]+)",
+    re.IGNORECASE,
+)
+
+
+def outside_asset_problems(body: str, body_line: int, path: str) -> list[Problem]:
+    """The site must load with no request leaving the reader's machine (and build with no network)."""
+    return [
+        Problem(path, body_line + body.count("\n", 0, match.start()), "body",
+                f"'{match.group('image') or match.group('src') or match.group('href')}' would be fetched from another host:"
+                " save the file under docs/ and link it relatively")
+        for match in _OUTSIDE_ASSET.finditer(body)
+    ]
 
 
 def anatomy_problems(kind: str, body: str, body_line: int, path: str) -> list[Problem]:

@@ -1,5 +1,8 @@
 """Every link a built site writes, checked: each href and src of every HTML page, raw HTML included.
 
+Anything the browser would fetch by itself (scripts, stylesheets, images,
+frames) from another host counts as dead too: the site must work offline.
+
 Works on a served layout (`page/index.html`) and on the offline one
 (`page.html`). Links to the site's own address (`site_url`) are checked as
 local files; other hosts are out of scope (a build must not need the network).
@@ -23,6 +26,9 @@ _LINKING = (("a", "href"), ("area", "href"), ("link", "href"), ("script", "src")
 # Link-preview tags whose content is a URL.
 _URL_META = frozenset({"og:url", "og:image", "twitter:image"})
 _NOT_CHECKED = ("mailto:", "tel:", "data:", "javascript:", "blob:")
+# What the browser fetches by itself, as opposed to where a reader may go: never from another host.
+_ASSETS = (("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"), ("iframe", "src"), ("video", "src"), ("audio", "src"))
+_NOT_FETCHED = frozenset({"canonical", "alternate", "author", "license", "next", "prev", "search", "edit"})
 
 
 @dataclass(frozen=True, order=True)
@@ -46,6 +52,16 @@ def _links(soup: BeautifulSoup) -> Iterator[str]:
             yield value.strip()
 
 
+def _outside_assets(soup: BeautifulSoup) -> Iterator[str]:
+    for tag, attribute in _ASSETS:
+        for element in soup.find_all(tag):
+            value = (element.get(attribute) or "").strip()
+            if tag == "link" and _NOT_FETCHED.issuperset(element.get("rel") or ["canonical"]):
+                continue
+            if urlsplit(value).netloc:
+                yield value
+
+
 def check_site(site: Path, site_url: str | None = None) -> list[DeadLink]:
     site = site.resolve()
     base = urlsplit(site_url) if site_url else None
@@ -54,6 +70,7 @@ def check_site(site: Path, site_url: str | None = None) -> list[DeadLink]:
     dead: list[DeadLink] = []
     for path, soup in pages.items():
         page = path.relative_to(site).as_posix()
+        dead += [DeadLink(page, url, "fetched from another host: the site must work with no network") for url in _outside_assets(soup)]
         for url in _links(soup):
             parts = urlsplit(url)
             if url.startswith(_NOT_CHECKED) or (parts.scheme and parts.scheme not in ("http", "https")):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import shutil
 from functools import cache
 from pathlib import Path
@@ -96,5 +97,10 @@ def write_card(target: Path, cache_dir: Path, site_name: str, kind: str, title: 
         partial.write_bytes(draw_card(site_name, kind, title, summary))
         partial.replace(cached)
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, target)
+    # A hard link costs no copying; across file systems, copy.
+    target.unlink(missing_ok=True)
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)
     return drawn

@@ -36,6 +36,20 @@ def test_the_checker_finds_dead_pages_anchors_and_assets(tmp_path):
     ]
 
 
+def test_an_asset_from_another_host_counts_as_dead(tmp_path):
+    site = write(tmp_path, {
+        "index.html": '<script src="https://cdn.example/app.js"></script><link rel="stylesheet" href="//fonts.example/a.css">'
+                      '<img src="https://img.example/a.png"><link rel="canonical" href="https://handbook.test/">'
+                      '<a href="https://elsewhere.example/">a link away is fine</a>',
+    })
+    why = "fetched from another host: the site must work with no network"
+    assert [str(d) for d in check_site(site, "https://handbook.test/")] == [
+        f"index.html: //fonts.example/a.css ({why})",
+        f"index.html: https://cdn.example/app.js ({why})",
+        f"index.html: https://img.example/a.png ({why})",
+    ]
+
+
 def test_every_link_of_the_real_site_resolves(real_site):
     assert [str(d) for d in check_site(real_site.site, "https://handbook.example.com/")] == []
 
