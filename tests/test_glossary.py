@@ -69,3 +69,16 @@ def test_the_glossary_is_a_definition_list_by_letter_with_a_jump_bar(build_site)
     assert baseline.a["href"] == "../practices/pairing/"
     # The glossary's own definitions carry no hover definitions.
     assert glossary.select("dl abbr") == []
+
+
+def test_terms_match_whole_words_longest_first_and_capitals_where_they_matter():
+    from handbook.glossary_terms import TermIndex
+
+    index = TermIndex.build([
+        ("model", [], "m"), ("model review", ["model reviews"], "r"), ("MLOps", [], "o"), ("A/B test", ["A/B testing"], "a"),
+    ])
+    found = [m.group(0) for m in index.pattern.finditer(
+        "A model review, two Model Reviews, a modeller, a model-review, mlops and MLOps, an A/B testing plan, a model."
+    )]
+    # Longest spelling first; a shorter one when the longer is cut by a word boundary; never part of a word.
+    assert found == ["model review", "Model Reviews", "MLOps", "A/B testing", "model"]
