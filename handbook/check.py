@@ -152,15 +152,12 @@ class _Anchors:
         from handbook.page_sections import Sections
 
         entry = self.catalog.get(uri)
-        ids: set[str] = set()
-        if entry is not None:
-            # The generated sections (Sources, Linked from, a role's lists) carry anchors too.
-            self.sections = self.sections or Sections.build(self.catalog)
-            parts = self.sections.decorate(uri, entry.body)
-            text = parts.markdown
-            ids.update(parts.ids)
-        else:
-            text = self.generated[uri].split("\n---\n", 1)[-1]
+        body = entry.body if entry is not None else self.generated[uri].split("\n---\n", 1)[-1]
+        # The generated sections (Sources, Linked from, a role's lists, the matrix's tables) carry anchors too.
+        self.sections = self.sections or Sections.build(self.catalog)
+        parts = self.sections.decorate(uri, body)
+        text = parts.markdown
+        ids: set[str] = set(parts.ids)
         converter = markdown.Markdown(extensions=_extension_names(self.extensions), extension_configs=_extension_configs(self.extensions))
         converter.treeprocessors.register(_Collect(converter, ids.add), "handbook-ids", 0)
         converter.convert(text)

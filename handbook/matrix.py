@@ -10,13 +10,13 @@ plain table.
 from __future__ import annotations
 
 import csv
-import html
 import io
 from dataclasses import dataclass
 
 from handbook.catalog import Catalog, Entry
 from handbook.model import GENERAL, INVOLVEMENT_CODES, INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, SPECIAL, TYPE_ORDER, TYPE_PLURALS, TYPES, WithRoles
-from handbook.render import Trusted, escape, front_matter, relative, render_file
+from handbook.render import front_matter, render_html
+from handbook.site_links import Linker
 
 MATRIX = "matrix.md"
 MATRIX_CSV = "matrix.csv"
@@ -67,41 +67,34 @@ def explain(role: Entry, level: str, row: Entry) -> str:
     return f"{role.title} {_VERBS[level]} {row.title}"
 
 
-def _attribute(text: str) -> Trusted:
-    # Raw HTML attribute inside a Markdown table row: escape for HTML, and "|" so no table parser splits on it.
-    return Trusted(html.escape(text, quote=True).replace("|", "&#124;"))
-
-
-def _cells(row: Entry, roles: list[Entry]) -> list[tuple[str, str, Trusted]]:
+def _cells(row: Entry, roles: list[Entry]) -> list[tuple[str, str, str]]:
     levels = row.meta.roles
-    return [
-        (level, CODES[level], _attribute(explain(role, level, row))) if (level := levels.get(role.stem)) else ("", "", Trusted(""))
-        for role in roles
-    ]
-
-
-def _header_link(role: Entry) -> Trusted:
-    # A Markdown link, so MkDocs resolves and checks it; its title is the full name, shown as a tooltip.
-    title = escape(role.title).replace('"', "&quot;")
-    return Trusted(f'[{escape(role.meta.short)}]({relative(MATRIX, role.src_uri)} "{title}")')
+    return [(level, CODES[level], explain(role, level, row)) if (level := levels.get(role.stem)) else ("", "", "") for role in roles]
 
 
 def matrix_page(catalog: Catalog) -> str:
-    roles = ordered_roles(catalog)
+    """The page's front matter and its opening paragraph (Markdown, searched); the tables come from `matrix_html`."""
     return front_matter(
         "Role-by-practice matrix",
         "The RACI matrix: which role is responsible, accountable, consulted or informed for every practice and ritual.",
         hide=("toc",),
-    ) + render_file(
-        "matrix.md.j2",
-        here=MATRIX,
-        csv=Trusted(MATRIX_CSV),
+    ) + (
+        "The RACI matrix of the handbook: who owns, does, is asked about or is told of each ritual and practice"
+        " (accountable, responsible, consulted, informed), read straight from each page's front matter."
+        " Row titles link to the page, column headings to the role.\n"
+    )
+
+
+def matrix_html(catalog: Catalog, link: Linker) -> str:
+    """The download, the legend and one table per type, as HTML: a large table costs Markdown a lot and gains nothing."""
+    roles = ordered_roles(catalog)
+    return render_html(
+        "matrix.html.j2",
+        link=link,
+        csv=link.file_href(MATRIX_CSV),
         levels=[(level, CODES[level], INVOLVEMENT_LABELS[level], MEANINGS[level]) for level in INVOLVEMENT_LEVELS],
         roles=roles,
-        role_ids={role.stem: Trusted(role.stem) for role in roles},
-        role_names={role.stem: _attribute(role.title) for role in roles},
-        header_link=_header_link,
-        sections=[(s, Trusted(s.id), Trusted(s.kind), [(row, _cells(row, roles)) for row in s.rows]) for s in sections(catalog)],
+        sections=[(s, [(row, _cells(row, roles)) for row in s.rows]) for s in sections(catalog)],
     )
 
 

@@ -10,7 +10,8 @@ role's introduction (and is searched with it).
 
 - `top`: before the page's own text (chips, the at-a-glance box, a decision
   guide's questions); searched, though the boxes carry `data-search-exclude`.
-- `end`: right after the page's own text (the glossary's term list); searched.
+- `end`: right after the page's own text (the glossary's term list; on
+  generated pages, the matrix's tables and a tag's pages); searched.
 - `path`: at `PATH_MARK`, after a role's introduction (first week, first 90 days).
 - `foot`: at the very end (a role's reference, sources, backlinks, dates).
 
@@ -31,7 +32,7 @@ from handbook.backlinks import backlinks
 from handbook.catalog import Catalog, Entry
 from handbook.glossary import GLOSSARY, term_index, term_list
 from handbook.glossary_terms import TermIndex
-from handbook.matrix import MATRIX
+from handbook.matrix import MATRIX, matrix_html
 from handbook.model import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Myth, Report, Ritual, Story, WithRoles
 from handbook.play_sections import play_box, play_suffix
 from handbook.provenance import drawn_from
@@ -39,7 +40,7 @@ from handbook.render import render_html
 from handbook.rhythm import cadence_text, length_text
 from handbook.role_views import pack_name, role_path, role_view, role_welcome, split_intro
 from handbook.site_links import Linker
-from handbook.tag_pages import tag_uri
+from handbook.tag_pages import tag_of, tag_page_html, tag_uri
 
 # Material's search boost per page type: role pages are the handbook's entry points.
 SEARCH_BOOST = {"role": 2}
@@ -138,10 +139,13 @@ class Sections:
         bundle); `updated` is the day of the page's last commit, when the build knows it.
         """
         entry = self.catalog.get(src_uri)
-        if entry is None or src_uri == MATRIX:
-            # The matrix is a data table: glossary tooltips would cover its cells' own.
-            return PageParts(markdown)
         link = Linker(src_uri, directory_urls)
+        if src_uri == MATRIX:
+            return PageParts(markdown, end=Insert(matrix_html(self.catalog, link)))
+        if (tag := tag_of(src_uri, self.catalog)) is not None:
+            return PageParts(markdown, end=Insert(tag_page_html(self.catalog, tag, link)))
+        if entry is None:
+            return PageParts(markdown)
         path = ""
         if entry.type == "role":
             # The welcome goes right after the role's introduction, before its own sections.

@@ -14,7 +14,7 @@ import hashlib
 import re
 
 from handbook.catalog import Catalog, Entry
-from handbook.model import CHECKLIST_LABELS, CHECKLIST_PHASES, INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Role, Story, WithRoles
+from handbook.model import CHECKLIST_LABELS, CHECKLIST_PHASES, INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Role, WithRoles
 from handbook.render import render_file, render_html
 from handbook.site_links import Linker
 

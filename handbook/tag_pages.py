@@ -6,7 +6,8 @@ from collections import defaultdict
 
 from handbook.catalog import Catalog, Entry
 from handbook.model import TYPE_ORDER, TYPE_PLURALS
-from handbook.render import front_matter, render
+from handbook.render import front_matter, render, render_html
+from handbook.site_links import Linker
 
 TAGS_INDEX = "tags/index.md"
 
@@ -22,19 +23,6 @@ Every page carries one to six tags from a controlled list. Pick a tag to see its
 
 _TAG = """\
 {{ description }}
-
-{% if not groups %}
-No page carries this tag yet.
-{% endif %}
-{% for plural, entries in groups %}
-## {{ plural }}
-
-{% for entry in entries %}
-- {{ link(here, entry) }}: {{ entry.meta.summary }}
-{% endfor %}
-
-{% endfor %}
-{{ link(here, "tags/index.md", "All tags") }}
 """
 
 
@@ -51,22 +39,37 @@ def pages_by_tag(catalog: Catalog) -> dict[str, list[Entry]]:
     return tagged
 
 
+def tag_of(src_uri: str, catalog: Catalog) -> str | None:
+    """The tag whose page is built from `src_uri`, if it is one."""
+    folder, _, name = src_uri.partition("/")
+    slug = name.removesuffix(".md")
+    return slug if folder == "tags" and name.endswith(".md") and slug in catalog.tags else None
+
+
+def _groups(catalog: Catalog, tagged: list[Entry]) -> list[tuple[str, list[Entry]]]:
+    order = {kind: number for number, kind in enumerate(TYPE_ORDER)}
+    groups: dict[str, list[Entry]] = {}
+    for entry in sorted(tagged, key=lambda e: (order[e.type], e.title.casefold())):
+        groups.setdefault(TYPE_PLURALS[entry.type], []).append(entry)
+    return list(groups.items())
+
+
 def tag_pages(catalog: Catalog) -> dict[str, str]:
+    """Front matter and the opening line of each tag page (Markdown); the lists come from `tag_page_html`."""
     tagged = pages_by_tag(catalog)
     tags = sorted(catalog.tags.items())
     pages = {
         TAGS_INDEX: front_matter("Tags", "Every tag of the handbook with the number of pages that carry it.")
         + render(_INDEX, here=TAGS_INDEX, tags=tags, counts={slug: len(tagged.get(slug, [])) for slug, _ in tags}, labels=catalog.tag_labels)
     }
-    order = {kind: number for number, kind in enumerate(TYPE_ORDER)}
     for slug, description in tags:
-        entries = sorted(tagged.get(slug, []), key=lambda e: (order[e.type], e.title.casefold()))
-        groups: dict[str, list[Entry]] = {}
-        for entry in entries:
-            groups.setdefault(TYPE_PLURALS[entry.type], []).append(entry)
-        uri = tag_uri(slug)
         # Tag pages only repeat other pages' summaries: keep them out of the search index.
-        pages[uri] = front_matter(f"Tag: {catalog.tag_labels.get(slug, slug)}", description, searchable=False) + render(
-            _TAG, here=uri, description=description, groups=list(groups.items())
+        pages[tag_uri(slug)] = front_matter(f"Tag: {catalog.tag_labels.get(slug, slug)}", description, searchable=False) + render(
+            _TAG, description=description
         )
     return pages
+
+
+def tag_page_html(catalog: Catalog, slug: str, link: Linker) -> str:
+    """A tag's pages grouped by type, as HTML."""
+    return render_html("tag_page.html.j2", link=link, groups=_groups(catalog, pages_by_tag(catalog).get(slug, [])))

@@ -103,3 +103,21 @@ def test_a_bad_setting_exits_2(project, capsys, monkeypatch):
     monkeypatch.setenv("HANDBOOK_TODAY", "23/11/2026")
     assert main(["--config", str(root / "mkdocs.yml"), "check"]) == 2
     assert capsys.readouterr().err == "check: HANDBOOK_TODAY='23/11/2026' is not a date: set it as YYYY-MM-DD, such as 2026-11-23, or unset it\n"
+
+
+def test_anchors_of_generated_html_count_for_the_check_and_the_build(project, capsys, build_site):
+    docs = minimal_docs()
+    docs["practices/pairing.md"] = docs["practices/pairing.md"].rstrip() + (
+        "\n\nSee [who links here](#linked-from), [the lead's rituals](../roles/lead.md#rituals-you-attend),"
+        " [the practices table](../matrix.md#practices-by-role) and [the glossary's A](../glossary.md#letter-a).\n"
+    )
+    if "glossary.md" not in docs:
+        docs["practices/pairing.md"] = docs["practices/pairing.md"].replace(" and [the glossary's A](../glossary.md#letter-a)", "")
+    code, lines, _ = run_check(project(docs), capsys)
+    assert code == 0, lines
+    docs["practices/pairing.md"] += "\nAnd [nowhere](../matrix.md#no-such-table).\n"
+    code, lines, _ = run_check(project(docs), capsys)
+    assert code == 1 and "docs/matrix.md has no heading with the anchor '#no-such-table'" in "\n".join(lines)
+    assert build_site(docs).messages == [
+        "Doc file 'practices/pairing.md' contains a link '../matrix.md#no-such-table', but the doc 'matrix.md' does not contain an anchor '#no-such-table'."
+    ]

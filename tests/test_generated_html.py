@@ -87,8 +87,3 @@ def test_generated_lists_stay_out_of_the_search_index_and_the_welcome_stays_in(r
     assert any(doc["location"] == "decision-guides/do-we-need-machine-learning/#the-questions" for doc in docs)
 
 
-def test_a_link_to_a_generated_anchor_passes_the_strict_build(build_site):
-    docs = minimal_docs()
-    docs["practices/pairing.md"] = docs["practices/pairing.md"].rstrip() + "\n\nSee [who links here](#linked-from) and [the lead's rituals](../roles/lead.md#rituals-you-attend).\n"
-    built = build_site(docs)
-    assert built.ok, built.messages
