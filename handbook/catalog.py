@@ -11,7 +11,7 @@ import difflib
 import math
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -48,12 +48,13 @@ from handbook.model import (
     model_for,
 )
 from handbook.problems import ContentError, Problem
+from handbook.site_links import site_path
 
 TAGS_FILE = "tags.yml"
 WORDS_PER_MINUTE = 200
 # A level-2 ATX heading at column 0: "## When and how long", optionally closed by #s or followed by { attributes }.
 _H2 = re.compile(r"^##[ \t]+(?P<text>.+?)(?:[ \t]+\{[^}]*\})?(?:[ \t]+#+)?[ \t]*$")
-_FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
+_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 # Cadences on which a usual weekday means something.
 _DAY_CADENCES = ("weekly", "fortnightly", "monthly", "per-sprint")
 # An inline Markdown link to another page: [text](../folder/page.md#anchor "title")
@@ -98,12 +99,7 @@ class Entry:
 
 def page_url(src_uri: str) -> str:
     """The public URL path of a docs file: "rituals/daily-stand-up.md" -> "/rituals/daily-stand-up/"."""
-    stem = src_uri[: -len(".md")]
-    if stem == "index":
-        return "/"
-    if stem.endswith("/index"):
-        stem = stem[: -len("/index")]
-    return f"/{stem}/"
+    return "/" + site_path(src_uri).removeprefix("./")
 
 
 @dataclass(frozen=True)
@@ -409,21 +405,28 @@ def _onboarding_problems(catalog: Catalog, uri: str, meta: Role, doc: frontmatte
 # --- the body against its type's anatomy ---------------------------------------
 
 
-def headings(body: str, first_line: int = 1) -> list[tuple[str, int]]:
-    """The body's `##` headings with their file lines, skipping fenced code."""
-    found = []
+def prose_lines(body: str) -> Iterator[tuple[int, str]]:
+    """(0-based index, line) of every line of a Markdown body outside fenced code, fence lines left out.
+
+    A fence closes on a line of the same character, at least as long, with
+    nothing after it (CommonMark), so a ```` block can show ``` lines.
+    """
     fence = ""
-    for number, line in enumerate(body.split("\n"), start=first_line):
+    for index, line in enumerate(body.split("\n")):
         if match := _FENCE.match(line):
             marker = match.group("fence")
             if not fence:
                 fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence) and not line.strip(marker[0]).strip():
+            elif marker[0] == fence[0] and len(marker) >= len(fence) and not line.strip().strip(marker[0]).strip():
                 fence = ""
             continue
-        if not fence and (match := _H2.match(line)):
-            found.append((match.group("text").strip(), number))
-    return found
+        if not fence:
+            yield index, line
+
+
+def headings(body: str, first_line: int = 1) -> list[tuple[str, int]]:
+    """The body's `##` headings with their file lines, skipping fenced code."""
+    return [(match.group("text").strip(), first_line + index) for index, line in prose_lines(body) if (match := _H2.match(line))]
 
 
 # An image, script, frame or stylesheet the browser would fetch from another host:
@@ -438,11 +441,13 @@ _OUTSIDE_ASSET = re.compile(
 
 def outside_asset_problems(body: str, body_line: int, path: str) -> list[Problem]:
     """The site must load with no request leaving the reader's machine (and build with no network)."""
+    # Code shows markup, it does not load it.
     return [
-        Problem(path, body_line + body.count("\n", 0, match.start()), "body",
+        Problem(path, body_line + index, "body",
                 f"'{match.group('image') or match.group('src') or match.group('href')}' would be fetched from another host:"
                 " save the file under docs/ and link it relatively")
-        for match in _OUTSIDE_ASSET.finditer(body)
+        for index, line in prose_lines(body)
+        for match in _OUTSIDE_ASSET.finditer(line)
     ]
 
 

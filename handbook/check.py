@@ -19,7 +19,7 @@ from xml.etree.ElementTree import Element
 
 import yaml
 
-from handbook.catalog import Catalog, Entry, load_catalog, read_folder
+from handbook.catalog import Catalog, Entry, load_catalog, prose_lines, read_folder
 from handbook.freshness import Freshness
 from handbook.generated import generated_pages
 from handbook.problems import ContentError, Problem
@@ -29,7 +29,6 @@ from handbook.review_due import overdue
 _INLINE = re.compile(r"!?\[[^\]]*\]\(\s*(?:<(?P<wrapped>[^>]*)>|(?P<plain>[^()\s]+))(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 # [label]: target  (reference definitions; footnote definitions [^x]: are text, not links)
 _REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*<?(?P<target>[^\s>]+)>?", re.MULTILINE)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -82,18 +81,7 @@ def link_problems(catalog: Catalog, generated: dict[str, str], assets: set[str],
 def _targets(entry: Entry) -> list[tuple[int, str]]:
     """(line within the body, target) of every link outside code."""
     found = []
-    in_fence: str | None = None
-    for number, line in enumerate(entry.body.split("\n")):
-        fence = _FENCE.match(line)
-        if fence:
-            marker = fence.group(1)
-            if in_fence is None:
-                in_fence = marker[0] * len(marker)
-            elif marker.startswith(in_fence):
-                in_fence = None
-            continue
-        if in_fence:
-            continue
+    for number, line in prose_lines(entry.body):
         text = _CODE_SPAN.sub("", line)
         found += [(number, m.group("wrapped") if m.group("wrapped") is not None else m.group("plain")) for m in _INLINE.finditer(text)]
         found += [(number, m.group("target")) for m in _REFERENCE.finditer(text)]

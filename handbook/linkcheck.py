@@ -27,7 +27,7 @@ _LINKING = (("a", "href"), ("area", "href"), ("link", "href"), ("script", "src")
 _URL_META = frozenset({"og:url", "og:image", "twitter:image"})
 _NOT_CHECKED = ("mailto:", "tel:", "data:", "javascript:", "blob:")
 # What the browser fetches by itself, as opposed to where a reader may go: never from another host.
-_ASSETS = (("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"), ("iframe", "src"), ("video", "src"), ("audio", "src"))
+_ASSETS = tuple((tag, attribute) for tag, attribute in _LINKING if tag not in ("a", "area", "meta"))
 _NOT_FETCHED = frozenset({"canonical", "alternate", "author", "license", "next", "prev", "search", "edit"})
 
 

@@ -29,9 +29,9 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin
 
 from bs4 import BeautifulSoup, Tag
-from jinja2 import Environment, select_autoescape
 
 from handbook.catalog import WORDS_PER_MINUTE, Catalog, load_folder
+from handbook.render import render_html
 from handbook.role_views import first_week, owned_rituals, pack_name
 
 TITLE = "Cross-Functional AI Team Handbook"
@@ -255,33 +255,6 @@ def _rewrite(link: Tag, url: str, included: set[str], site_url: str) -> None:
 
 # --- the book ------------------------------------------------------------------
 
-_TEMPLATE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{{ book.title }}</title>
-<meta name="author" content="{{ author }}">
-<meta name="description" content="{{ book.subtitle }}">
-<meta name="dcterms.created" content="{{ built }}">
-</head>
-<body>
-<section class="cover">
-  <p class="kicker">{{ book.subtitle }}</p>
-  <h1 class="cover-title">{{ book.title }}</h1>
-  <p class="meta">Built {{ built }} · version {{ version }}</p>
-</section>
-<nav class="toc" id="contents">
-  <h1 class="toc-title">Contents</h1>
-  {% for part in parts %}
-  <h2 class="toc-part">{{ part.title }}<span class="toc-minutes">{{ part.minutes }} min</span></h2>
-  <ol>{% for page in part.pages %}<li><a href="#{{ page.id }}">{{ page.title }}<span class="toc-minutes">{{ page.minutes }} min</span></a></li>{% endfor %}</ol>
-  {% endfor %}
-</nav>
-{% for part in parts %}
-<section class="divider"><h1 class="part-title">{{ part.title }}</h1></section>
-{% for page in part.pages %}
-<section class="page{{ ' wide' if page.wide }}">{{ page.html | safe }}</section>
-{% endfor %}
-{% endfor %}
-</body></html>
-"""
 
 _CSS = """
 @page { size: A4; margin: 22mm 18mm 22mm;
@@ -382,8 +355,7 @@ def book_html(book: Book, site: Path, built: str, revision: str, site_url: str =
             pages.append({"id": anchor(url), "title": title, "html": html, "wide": url in WIDE,
                           "minutes": max(1, math.ceil(words / WORDS_PER_MINUTE))})
         parts.append({"title": part.title, "pages": pages, "minutes": sum(p["minutes"] for p in pages)})
-    env = Environment(autoescape=select_autoescape(default=True))
-    return env.from_string(_TEMPLATE).render(book=book, parts=parts, built=built, version=revision, author=AUTHOR)
+    return render_html("book.html.j2", book=book, parts=parts, built=built, version=revision, author=AUTHOR)
 
 
 def prune_bookmarks(document) -> None:

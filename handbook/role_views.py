@@ -13,9 +13,10 @@ from __future__ import annotations
 import hashlib
 import re
 
-from handbook.catalog import Catalog, Entry
+from handbook.catalog import Catalog, Entry, prose_lines
 from handbook.model import CHECKLIST_LABELS, CHECKLIST_PHASES, INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Role, WithRoles
 from handbook.render import render_file, render_html
+from handbook.scaffold import page_id
 from handbook.site_links import Linker
 
 # What a level means for the reader, per kind of page.
@@ -32,7 +33,6 @@ PRACTICE_LEVELS = {
     "informed": "You are kept informed",
 }
 _HEADING = re.compile(r"^#{1,6}\s")
-_FENCE = re.compile(r"^(```|~~~)")
 
 
 def _level_rank(level: str) -> int:
@@ -86,7 +86,7 @@ def owned_rituals(catalog: Catalog, role: str) -> list[Entry]:
 
 def pack_name(role_entry: Entry) -> str:
     """The file stem of a role's PDF pack, from its title: "Compliance partner" -> "compliance-partner"."""
-    return re.sub(r"[^a-z0-9]+", "-", role_entry.title.casefold()).strip("-") or role_entry.stem
+    return page_id(role_entry.title) or role_entry.stem
 
 
 def as_role(title: str) -> str:
@@ -110,12 +110,9 @@ def checklist_id(role: str, phase: str, action: str) -> str:
 
 def split_intro(markdown: str) -> tuple[str, str]:
     """(the text before the body's first heading, the rest)."""
-    lines = markdown.split("\n")
-    fenced = False
-    for index, line in enumerate(lines):
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and _HEADING.match(line):
+    for index, line in prose_lines(markdown):
+        if _HEADING.match(line):
+            lines = markdown.split("\n")
             return "\n".join(lines[:index]), "\n".join(lines[index:])
     return markdown, ""
 

@@ -228,3 +228,14 @@ def test_checklist_text_is_escaped(build_site):
     label = page.select_one(".hb-checklist label")
     assert label.get_text() == "<script>alert(1)</script> [x](javascript:alert(1)) *every* morning."
     assert page.select_one("article script") is None and not page.select('article a[href^="javascript:"]')
+
+
+def test_headings_inside_fenced_code_are_not_headings():
+    # One fence scanner for every reader of a body: a ```` block may show ``` lines and headings.
+    from handbook.catalog import headings
+    from handbook.role_views import split_intro
+
+    body = "Intro.\n\n````markdown\n```\n## Shown, not a heading\n```\n````\n\n   ~~~\n# Also shown\n   ~~~\n\n## Real"
+    assert headings(body) == [("Real", 13)]
+    intro, rest = split_intro(body)
+    assert rest == "## Real" and intro.endswith("   ~~~\n")

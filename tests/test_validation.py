@@ -47,7 +47,8 @@ def test_the_minimal_fixture_is_valid():
 
 
 def test_an_asset_from_another_host_names_the_line():
-    body = "Text.\n\n![A chart](https://img.example/chart.png)\n\n<iframe src='//video.example/x'></iframe>\n\nA [link](https://example.com/) is fine."
+    body = ("Text.\n\n![A chart](https://img.example/chart.png)\n\n<iframe src='//video.example/x'></iframe>\n\nA [link](https://example.com/) is fine,"
+            " and so is markup shown as code:\n\n```html\n<img src=\"https://img.example/shown.png\">\n```")
     assert problems(with_page("sources/guide.md", minimal_docs()["sources/guide.md"].replace("A guide about teams.", body))) == [
         "docs/sources/guide.md:14: body: 'https://img.example/chart.png' would be fetched from another host: save the file under docs/ and link it relatively",
         "docs/sources/guide.md:16: body: '//video.example/x' would be fetched from another host: save the file under docs/ and link it relatively",
