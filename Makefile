@@ -19,18 +19,18 @@ serve: $(STAMP)
 
 ## build: a strict build into site/ (no PDFs, so no download buttons), replaced only when it succeeds
 build: $(STAMP)
-	$(BIN)/python -m handbook.publish
+	$(BIN)/python -m handbook.output.publish
 
 ## publish: the site to publish: strict build, the PDFs and their download buttons, replaced only when all succeed
 publish: $(STAMP)
-	$(BIN)/python -m handbook.publish --with-pdf
+	$(BIN)/python -m handbook.output.publish --with-pdf
 	touch $(PUBLISHED)
 
 # What a published site is made from. The stamp lives in site/, so any other build of site/ (make build) removes it.
 PUBLISHED := site/.published-with-pdf
 SITE_SOURCES := $(shell find docs handbook hooks overrides -type f -not -name '*.pyc' 2>/dev/null) mkdocs.yml pyproject.toml constraints.txt
 $(PUBLISHED): $(STAMP) $(SITE_SOURCES)
-	$(BIN)/python -m handbook.publish --with-pdf
+	$(BIN)/python -m handbook.output.publish --with-pdf
 	touch $@
 ## new: a new page, valid as written: make new TYPE=ritual TITLE="Weekly demo"
 new: $(STAMP)
@@ -53,16 +53,16 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.hooks
 	$(BIN)/python -m bench.overhead
 
-## pdf: the same as publish: site/pdf/handbook.pdf and one onboarding pack per role, with the site that links them
+## pdf: the same as publish: site/pdf/handbook.output.pdf and one onboarding pack per role, with the site that links them
 pdf: publish
 
 ## offline: dist/handbook-offline-<date>.zip, browsable from file:// with no network (reuses an up-to-date published site and its PDFs)
 offline: $(PUBLISHED)
-	$(BIN)/python -m handbook.offline
+	$(BIN)/python -m handbook.output.offline
 
 clean:
 	rm -rf site dist .site-new-* .site-old-*
 
 ## urls: refresh published-urls.txt after adding pages (never remove a line: redirect instead)
 urls: build
-	$(BIN)/python -m handbook.urls site > published-urls.txt
+	$(BIN)/python -m handbook.output.published_urls site > published-urls.txt

@@ -21,10 +21,11 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+import properdocs.replacement  # noqa: F401 - mkdocs.* (Material, plugins, hooks) is then properdocs.*
+from properdocs.commands.build import build
+from properdocs.config import load_config
 
-from handbook.anatomy import ANATOMIES
+from handbook.content.types import ANATOMIES
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = "team model data deploy review metric sprint baseline experiment pipeline product research engineer scientist".split()
@@ -128,7 +129,7 @@ def timed_build(pages: int, workdir: Path) -> tuple[float, float, int]:
 
 
 def main() -> int:
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    logging.getLogger("properdocs").setLevel(logging.ERROR)
     os.environ["HANDBOOK_SOCIAL_CARDS"] = "false"
     sizes = [int(a) for a in sys.argv[1:]] or [200, 1000, 2000]
     hook_times: dict[int, float] = {}

@@ -15,8 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+import properdocs.replacement  # noqa: F401 - mkdocs.* (Material, plugins, hooks) is then properdocs.*
+from properdocs.commands.build import build
+from properdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 # The same pages as the handbook builds from docs/: MkDocs leaves out a /templates/
@@ -43,7 +44,7 @@ def build_time(config_file: Path, site: Path) -> float:
 
 def main() -> int:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    logging.getLogger("properdocs").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory() as tmp:
         stock = Path(tmp) / "stock"
         shutil.copytree(ROOT / "docs", stock / "docs", ignore=shutil.ignore_patterns(".nav.yml", "tags.yml"))

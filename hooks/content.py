@@ -10,12 +10,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from handbook.catalog import TAGS_FILE, load_catalog
-from handbook.freshness import Freshness, SettingError
-from handbook.git_dates import last_updated
-from handbook.page_sections import Sections
-from handbook.problems import ContentError
-from handbook.redirects import redirect_map
+from handbook.content.catalog import TAGS_FILE, load_catalog
+from handbook.content.settings import Freshness, SettingError
+from handbook.content.git_dates import last_updated
+from handbook.views.sections import Sections
+from handbook.content.problems import ContentError
+from handbook.pages.redirects import redirect_map
 
 # A logger under "mkdocs." so that --strict counts what it says.
 log = logging.getLogger("mkdocs.hooks.content")

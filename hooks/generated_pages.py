@@ -9,16 +9,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from handbook.generated import generated_files, generated_pages
-from handbook.llms import llms_full, llms_txt
+from handbook.pages.outputs import generated_files, generated_pages
+from handbook.pages.llms import llms_full, llms_txt
 
 # A virtual file whose name ends in .md would be rendered as a page; the
 # downloads get another source name and keep their .md name in the site.
 _STATIC = ".download"
-from handbook.review_due import overdue_warnings
+from handbook.pages.review_due import overdue_warnings
 
 # Deliberately not under "mkdocs.": a page due for review is a reminder, and --strict must not fail on it.
-freshness_log = logging.getLogger("handbook.freshness")
+freshness_log = logging.getLogger("handbook.content.settings")
 
 
 # Right after validation, before the plugins see the file list.

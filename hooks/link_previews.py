@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from handbook.social_cards import KINDS, card_path, cards_enabled, write_card
+from handbook.output.social_cards import KINDS, card_path, cards_enabled, write_card
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:

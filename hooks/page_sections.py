@@ -1,6 +1,6 @@
 """Add the generated parts of each page: chips, at-a-glance boxes, role views, sources, backlinks.
 
-The parts are HTML made by `handbook.page_sections`; this adapter puts them
+The parts are HTML made by `handbook.views.sections`; this adapter puts them
 into the page's content and its table of contents. The parts that only list
 other pages go in after Material's search has indexed the page.
 """
@@ -15,8 +15,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from handbook.glossary_terms import GlossaryTerms
-from handbook.page_sections import PATH_MARK, SEARCH_BOOST, PageParts, insert_headings
+from handbook.views.glossary_terms import GlossaryTerms
+from handbook.views.sections import PATH_MARK, SEARCH_BOOST, PageParts, insert_headings
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

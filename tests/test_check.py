@@ -9,7 +9,7 @@ import time
 import pytest
 from conftest import FIXTURE_TODAY, ROOT, fixture_config, minimal_docs, write_docs
 
-from handbook.__main__ import main
+from handbook.tools.cli import main
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from conftest import ROOT, minimal_docs, page
 
-from handbook.anatomy import headings_for
-from handbook.catalog import load_catalog, load_folder
-from handbook.problems import ContentError
+from handbook.content.types import headings_for
+from handbook.content.catalog import load_catalog, load_folder
+from handbook.content.problems import ContentError
 
 REPORT = """
 title: A quiet delivery

@@ -9,8 +9,8 @@ from conftest import fixture_config, minimal_docs, ritual_body
 from test_validation import RITUAL as UNOWNED
 from test_validation import with_page
 
-from handbook.catalog import load_catalog
-from handbook.problems import ContentError
+from handbook.content.catalog import load_catalog
+from handbook.content.problems import ContentError
 
 
 def problems(files: dict[str, str], today: date = date(2026, 11, 23)) -> list[str]:
@@ -170,7 +170,7 @@ def test_pages_show_their_review_and_update_dates(build_site):
 def test_the_last_update_comes_from_git(tmp_path):
     import subprocess
 
-    from handbook.git_dates import last_updated
+    from handbook.content.git_dates import last_updated
 
     docs = tmp_path / "repo" / "docs"
     (docs / "rituals").mkdir(parents=True)

@@ -7,10 +7,10 @@ import json
 
 import pytest
 from conftest import minimal_docs
-from mkdocs.structure.files import File
+from properdocs.structure.files import File
 
-from handbook.page_sections import Heading, Insert, insert_headings
-from handbook.site_links import Linker, site_path
+from handbook.views.sections import Heading, Insert, insert_headings
+from handbook.content.urls import Linker, site_path
 
 URIS = ["index.md", "glossary.md", "roles/index.md", "roles/data-scientist.md", "practices/baseline-first.md", "tags/delivery.md"]
 

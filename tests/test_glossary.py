@@ -72,7 +72,7 @@ def test_the_glossary_is_a_definition_list_by_letter_with_a_jump_bar(build_site)
 
 
 def test_terms_match_whole_words_longest_first_and_capitals_where_they_matter():
-    from handbook.glossary_terms import TermIndex
+    from handbook.views.glossary_terms import TermIndex
 
     index = TermIndex.build([
         ("model", [], "m"), ("model review", ["model reviews"], "r"), ("MLOps", [], "o"), ("A/B test", ["A/B testing"], "a"),

@@ -7,8 +7,8 @@ import time
 import pytest
 from conftest import minimal_docs
 
-from handbook.catalog import load_catalog
-from handbook.problems import ContentError
+from handbook.content.catalog import load_catalog
+from handbook.content.problems import ContentError
 
 SCRIPT = "<script>alert(1)</script>"
 

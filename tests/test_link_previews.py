@@ -44,7 +44,7 @@ def test_a_title_with_markup_characters_is_escaped_in_the_tags(build_site):
 
 
 def test_cards_are_cached_by_content(tmp_path):
-    from handbook.social_cards import write_card
+    from handbook.output.social_cards import write_card
 
     cache = tmp_path / "cache"
     assert write_card(tmp_path / "a.png", cache, "Site", "Role", "Title", "Summary.") is True

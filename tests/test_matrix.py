@@ -7,7 +7,9 @@ import io
 
 from conftest import minimal_docs, page
 
-from handbook import matrix, model, provenance, tag_pages
+from handbook.content import model
+from handbook.pages import matrix, tag_pages
+from handbook.views import provenance
 
 
 def table(built, heading):

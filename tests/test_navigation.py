@@ -10,8 +10,8 @@ from pathlib import Path
 import material
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from properdocs.commands.build import build
+from properdocs.config import load_config
 
 OURS = ROOT / "overrides" / "partials" / "nav-item.html"
 THEIRS = Path(material.__file__).parent / "templates" / "partials" / "nav-item.html"
@@ -38,7 +38,7 @@ def test_the_navigation_is_the_same_as_with_materials_template(real_site, tmp_pa
     text = text.replace("  - hooks/", f"  - {ROOT / 'hooks'}/").replace("custom_dir: overrides", f"custom_dir: {overrides}")
     text = text.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}")
     (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    logging.getLogger("properdocs").setLevel(logging.ERROR)
     build(load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
 
     def navigation(site: Path, page: Path) -> str:

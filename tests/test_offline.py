@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from handbook.offline import bundled, build_offline_site, zip_site
+from handbook.output.offline import bundled, build_offline_site, zip_site
 
 pytest_plugins = ["browser"]
 
@@ -75,7 +75,7 @@ def test_the_bundle_leaves_out_source_maps_and_the_second_search_index(tmp_path)
 
 def test_every_link_of_the_bundle_resolves_between_html_files(bundle):
     # The build writes the generated sections' links itself: offline they must name .html files.
-    from handbook.linkcheck import check_site
+    from handbook.output.linkcheck import check_site
 
     assert check_site(bundle) == []
     page = (bundle / "practices" / "baseline-first.html").read_text(encoding="utf-8")

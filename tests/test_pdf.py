@@ -13,9 +13,11 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, minimal_docs
 
-from handbook.catalog import load_folder
-from handbook.pdf import book_html, handbook_book, role_book, write_pdf
-from handbook.role_views import first_week, owned_rituals
+from handbook.content.catalog import load_folder
+from handbook.output.pdf import book_html, handbook_book, role_book, write_pdf
+from handbook.views.role_views import first_week, owned_rituals
+
+pytestmark = pytest.mark.pdf
 
 CHROME = ("Skip to content", "Back to top", "Made with", "Table of contents", "Initializing search")
 
@@ -165,7 +167,7 @@ def test_compliance_pack_is_named_after_its_title_and_keeps_the_old_name(pdfs, t
 def test_pack_contents_follow_the_first_week_path(build_site):
     from test_role_views import with_onboarding
 
-    from handbook.catalog import load_catalog
+    from handbook.content.catalog import load_catalog
 
     docs = with_onboarding(first_week="first_week: [myths/magic, practices/pairing]\n")
     built = build_site(docs)
@@ -187,7 +189,7 @@ def test_pack_contents_follow_the_first_week_path(build_site):
 
 
 def test_a_pack_is_named_after_the_role_title(build_site):
-    from handbook.catalog import load_catalog
+    from handbook.content.catalog import load_catalog
 
     docs = minimal_docs()
     tags = docs.pop("tags.yml")
@@ -302,7 +304,7 @@ def test_every_pack_is_named_and_titled_after_its_role(pdfs, tmp_path_factory):
     catalog, _, pack, _ = pdfs
     from pypdf import PdfReader
 
-    from handbook.role_views import pack_name
+    from handbook.views.role_views import pack_name
 
     out = next(iter(tmp_path_factory.getbasetemp().glob("pdf*/site/other")))
     reader = PdfReader(out / "compliance-partner.pdf")
@@ -355,7 +357,7 @@ def _built_page(tmp_path: Path, url: str, body: str) -> Path:
 
 
 def test_a_template_prints_as_a_form_with_blanks(tmp_path):
-    from handbook.pdf import article
+    from handbook.output.pdf import article
 
     block = ("# Charter: &lt;team&gt;\n\n## Members\n\n| Name | Role |\n| --- | --- |\n| Ann |  |\n|  |  |\n\n"
              "## Checks\n\n- [ ] Agreed by all\n- Owner:\n")
@@ -375,7 +377,7 @@ def test_a_template_prints_as_a_form_with_blanks(tmp_path):
 
 
 def test_linked_from_becomes_one_compact_line_and_leaves_packs(tmp_path):
-    from handbook.pdf import article
+    from handbook.output.pdf import article
 
     site = _built_page(tmp_path, "/practices/x/", '<p>Text.</p><h2 id="sources">Sources</h2><ul><li>A source</li></ul>'
                        '<h2 id="linked-from">Linked from</h2><ul><li><a href="../y/">Y</a></li><li><a href="../z/">Z</a></li></ul>'
@@ -393,7 +395,7 @@ def test_linked_from_becomes_one_compact_line_and_leaves_packs(tmp_path):
 
 
 def test_sentences_about_the_browser_get_their_print_wording(tmp_path):
-    from handbook.pdf import article
+    from handbook.output.pdf import article
 
     site = _built_page(tmp_path, "/roles/x/", "<p>Tick them off as you go: this browser keeps your ticks for this role, on this device only.</p>"
                        "<p>They work through the checklist; the boxes they tick stay ticked in their browser.</p>"

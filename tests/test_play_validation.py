@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from plays import EXERCISE, GUIDE, TEMPLATE, play_docs
 
-from handbook.catalog import load_catalog
-from handbook.problems import ContentError
+from handbook.content.catalog import load_catalog
+from handbook.content.problems import ContentError
 
 T = "templates/charter.md"
 E = "exercises/charter-workshop.md"

@@ -6,13 +6,13 @@ import re
 
 import pytest
 from conftest import ROOT, Built, fixture_config, write_docs
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from properdocs.commands.build import build
+from properdocs.config import load_config
 from plays import play_docs
 
-from handbook.anatomy import headings_for
-from handbook.catalog import load_folder
-from handbook.pdf import handbook_book
+from handbook.content.types import headings_for
+from handbook.content.catalog import load_folder
+from handbook.output.pdf import handbook_book
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import re
 import pytest
 from conftest import ROOT
 
-from handbook.anatomy import headings_for
+from handbook.content.types import headings_for
 
 PRACTICES = sorted((ROOT / "docs" / "practices").glob("*.md"))
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, Built, fixture_config, minimal_docs
 
-from handbook.catalog import load_folder
+from handbook.content.catalog import load_folder
 
 SHARED = ROOT.parent / "shared"
 
@@ -95,7 +95,7 @@ def test_publish_replaces_the_site_only_on_success(tmp_path):
     (site / "index.html").write_text("last good site")
     broken = root / "docs" / "rituals" / "daily-stand-up.md"
     broken.write_text(broken.read_text().replace("cadence: daily", "cadence: hourly"))
-    run = [sys.executable, "-m", "handbook.publish", "--config", str(config), "--site", str(site)]
+    run = [sys.executable, "-m", "handbook.output.publish", "--config", str(config), "--site", str(site)]
     failed = subprocess.run(run, capture_output=True, text=True, check=False)
     assert failed.returncode != 0
     assert "docs/rituals/daily-stand-up.md:" in failed.stderr and "cadence" in failed.stderr

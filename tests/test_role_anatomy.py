@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import ROOT
 
-from handbook.anatomy import ANATOMIES, headings_for
-from handbook.catalog import load_folder
+from handbook.content.types import ANATOMIES, headings_for
+from handbook.content.catalog import load_folder
 
 
 def headings(body: str) -> tuple[str, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import anatomy_body, minimal_docs
 
-from handbook.catalog import WORDS_PER_MINUTE
+from handbook.content.catalog import WORDS_PER_MINUTE
 
 FIRST_WEEK = "first_week: [practices/pairing, rituals/stand-up, myths/magic]\n"
 CHECKLIST = """\
@@ -210,9 +210,9 @@ def test_the_download_button_uses_the_pack_named_after_the_title(build_site, mon
 def test_every_role_of_the_handbook_has_a_first_week_and_a_checklist():
     from conftest import ROOT
 
-    from handbook.catalog import load_folder
-    from handbook.model import CHECKLIST_MIN_ITEMS, CHECKLIST_PHASES, FIRST_WEEK_MAX_MINUTES
-    from handbook.role_views import first_week, minutes
+    from handbook.content.catalog import load_folder
+    from handbook.content.model import CHECKLIST_MIN_ITEMS, CHECKLIST_PHASES, FIRST_WEEK_MAX_MINUTES
+    from handbook.views.role_views import first_week, minutes
 
     catalog = load_folder(ROOT / "docs")
     for role in catalog.of_type("role"):
@@ -232,8 +232,8 @@ def test_checklist_text_is_escaped(build_site):
 
 def test_headings_inside_fenced_code_are_not_headings():
     # One fence scanner for every reader of a body: a ```` block may show ``` lines and headings.
-    from handbook.catalog import headings
-    from handbook.role_views import split_intro
+    from handbook.content.catalog import headings
+    from handbook.views.role_views import split_intro
 
     body = "Intro.\n\n````markdown\n```\n## Shown, not a heading\n```\n````\n\n   ~~~\n# Also shown\n   ~~~\n\n## Real"
     assert headings(body) == [("Real", 13)]

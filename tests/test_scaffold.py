@@ -12,12 +12,12 @@ import pytest
 from conftest import ROOT
 from pydantic import Field
 
-from handbook import anatomy, model
-from handbook.__main__ import main
-from handbook.anatomy import headings_for
-from handbook.catalog import load_catalog, load_folder, read_folder
-from handbook.frontmatter import decode, split
-from handbook.scaffold import EXAMPLES, kinds, new_page, page_id
+from handbook.content import types as anatomy, model
+from handbook.tools.cli import main
+from handbook.content.types import headings_for
+from handbook.content.catalog import load_catalog, load_folder, read_folder
+from handbook.content.frontmatter import decode, split
+from handbook.tools.scaffold import EXAMPLES, kinds, new_page, page_id
 
 TODAY = date(2026, 11, 23)
 

@@ -9,11 +9,11 @@ import pytest
 from conftest import ROOT
 from jsonschema import Draft7Validator, FormatChecker
 
-from handbook.catalog import read_folder
-from handbook.frontmatter import decode, split
-from handbook.model import model_for
-from handbook.scaffold import kinds, known_ids, page_text
-from handbook.schema import REMARK_CONFIG, SCHEMA_DIR, exported, remark_config
+from handbook.content.catalog import read_folder
+from handbook.content.frontmatter import decode, split
+from handbook.content.model import model_for
+from handbook.tools.scaffold import kinds, known_ids, page_text
+from handbook.tools.schema import REMARK_CONFIG, SCHEMA_DIR, exported, remark_config
 
 FOLDER = ROOT / SCHEMA_DIR
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import ROOT, minimal_docs
 
-from handbook.urls import published_urls
+from handbook.output.published_urls import published_urls
 
 LIST = ROOT / "published-urls.txt"
 

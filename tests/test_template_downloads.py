@@ -8,8 +8,8 @@ import pytest
 from conftest import ROOT, Built
 from plays import play_docs
 
-from handbook.catalog import load_folder
-from handbook.downloads import download_uri
+from handbook.content.catalog import load_folder
+from handbook.pages.downloads import download_uri
 
 
 def shown_template(built: Built, url: str) -> str:

@@ -1,0 +1,137 @@
+"""Split a page into front matter and body, keeping the line of every key.
+
+MkDocs silently drops front matter whose YAML does not parse; this module
+reports it instead. It also refuses YAML aliases (no page needs them, and
+they make "billion laughs" bombs possible), bytes that are not UTF-8, and
+pages too large to be a handbook page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from handbook.content.problems import Problem
+
+MAX_PAGE_BYTES = 512 * 1024
+FENCE = "---"
+
+
+@dataclass(frozen=True)
+class Parsed:
+    data: dict[str, Any]
+    body: str
+    body_line: int  # 1-based line of the body's first line in the file
+    key_lines: dict[tuple[str, ...], int] = field(default_factory=dict)
+
+    def line_of(self, loc: tuple[Any, ...]) -> int:
+        """The file line of a field path, falling back to its nearest parent."""
+        path = tuple(str(part) for part in loc)
+        while path:
+            if path in self.key_lines:
+                return self.key_lines[path]
+            path = path[:-1]
+        return 1
+
+
+class BadValue(yaml.MarkedYAMLError):
+    """YAML that parses, with a value that cannot be built: reported against its field."""
+
+
+# libyaml when PyYAML was built with it: parsing is most of the validation time.
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader, with a dated value that is no calendar day (2026-13-01) reported at its line."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            raise BadValue(
+                problem=f"'{node.value}' is not a date: write a calendar day as YYYY-MM-DD, such as 2026-11-23",
+                problem_mark=node.start_mark,
+            ) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+def compose(text: str) -> tuple[yaml.Node | None, Any]:
+    """Parse YAML into (node tree, data), refusing aliases before anything is expanded."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.MarkedYAMLError(
+                problem="YAML aliases (*name) are not allowed in front matter; write the value out",
+                problem_mark=event.start_mark,
+            )
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """Decode a page as MkDocs does (UTF-8, optional byte-order mark, any newlines)."""
+    if len(raw) > MAX_PAGE_BYTES:
+        return None, [
+            Problem(path, 1, "file", f"page is {len(raw) // 1024} KB; the limit is {MAX_PAGE_BYTES // 1024} KB: split it into several pages")
+        ]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(path, line, "file", f"byte {error.start} is not UTF-8: save the file as UTF-8")]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def split(text: str, path: str) -> tuple[Parsed | None, list[Problem]]:
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != FENCE:
+        return None, [Problem(path, 1, "front matter", "missing: start the page with a '---' line, the fields, then '---'")]
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "..."))
+    except StopIteration:
+        return None, [Problem(path, 1, "front matter", "not closed: add a '---' line after the last field")]
+
+    yaml_text = "\n".join(lines[1:end]) + "\n"
+    try:
+        node, data = compose(yaml_text)
+    except BadValue as error:
+        mark = error.problem_mark
+        key = re.match(r"\s*-?\s*([\w-]+)\s*:", lines[1 + mark.line]) if mark else None
+        return None, [Problem(path, 2 + mark.line if mark else 1, key.group(1) if key else "front matter", error.problem or "invalid value")]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = 2 + mark.line if mark else 1
+        problem = (error.problem or "invalid YAML").strip()
+        return None, [Problem(path, line, "front matter", f"YAML does not parse: {problem}")]
+    except yaml.YAMLError as error:
+        return None, [Problem(path, 1, "front matter", f"YAML does not parse: {error}")]
+
+    if not isinstance(data, dict):
+        return None, [Problem(path, 2, "front matter", "must be a mapping of 'field: value' lines")]
+
+    key_lines: dict[tuple[str, ...], int] = {}
+    _collect_lines(node, (), key_lines, depth=0)
+    body = "\n".join(lines[end + 1 :])
+    return Parsed(data={str(k): v for k, v in data.items()}, body=body, body_line=end + 2, key_lines=key_lines), []
+
+
+def _collect_lines(node: yaml.Node, prefix: tuple[str, ...], out: dict[tuple[str, ...], int], depth: int) -> None:
+    # Three levels cover every field of the model (terms -> 0 -> definition).
+    if depth > 3:
+        return
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            path = (*prefix, str(key.value))
+            out[path] = 2 + key.start_mark.line
+            _collect_lines(value, path, out, depth + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            path = (*prefix, str(index))
+            out[path] = 2 + item.start_mark.line
+            _collect_lines(item, path, out, depth + 1)

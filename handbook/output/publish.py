@@ -1,0 +1,54 @@
+"""Build the site strictly into a temporary folder and replace site/ only on success.
+
+With --with-pdf (the way to build for publishing) the build shows download
+buttons and the PDFs they point to are made into the same folder before it
+replaces site/. A failed build or PDF leaves the last good site exactly as it was.
+usage: python -m handbook.output.publish [--config mkdocs.yml] [--site site] [--with-pdf]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def publish(config: Path, site: Path, *, with_pdf: bool = False) -> int:
+    site = site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "true" if with_pdf else "false"}
+    started = time.perf_counter()
+    steps = [[sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(staging)]]
+    if with_pdf:
+        steps.append([sys.executable, "-m", "handbook.output.pdf", str(staging), "--docs", str(config.parent / "docs")])
+    for step in steps:
+        if subprocess.run(step, env=env, check=False).returncode != 0:
+            shutil.rmtree(staging, ignore_errors=True)
+            print(f"Build failed: {site} was left as it was.", file=sys.stderr)
+            return 1
+    previous = site.with_name(f".site-old-{os.getpid()}")
+    if site.exists():
+        site.rename(previous)
+    staging.rename(site)
+    shutil.rmtree(previous, ignore_errors=True)
+    print(f"Published {site} in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("--site", type=Path, default=Path("site"))
+    parser.add_argument("--with-pdf", action="store_true", help="also make the PDFs and show their download buttons")
+    args = parser.parse_args()
+    return publish(args.config.resolve(), args.site, with_pdf=args.with_pdf)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

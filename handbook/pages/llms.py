@@ -1,0 +1,57 @@
+"""`llms.txt` and `llms-full.txt`: the handbook for AI assistants (the llmstxt.org convention).
+
+`llms.txt` is an index of every page with its summary, by part; `llms-full.txt`
+is the full text of every page as Markdown, with links made absolute. Both come
+from the validated pages, which are Markdown already.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from handbook.content.catalog import MARKDOWN_LINK, Catalog, Entry, page_url
+from handbook.content.model import TYPE_ORDER, TYPE_PLURALS
+
+
+
+def _ordered(catalog: Catalog) -> list[tuple[str, list[Entry]]]:
+    kinds = [kind for kind in TYPE_ORDER if kind != "home"] + sorted({e.type for e in catalog.entries.values()} - set(TYPE_ORDER))
+    return [(TYPE_PLURALS.get(kind, kind.title()), catalog.of_type(kind)) for kind in kinds if catalog.of_type(kind)]
+
+
+def _absolute(site_url: str, entry: Entry) -> str:
+    return site_url.rstrip("/") + entry.url
+
+
+def llms_txt(catalog: Catalog, site_url: str, name: str, description: str) -> str:
+    lines = [f"# {name}", "", f"> {description}", ""]
+    home = catalog.get("index.md")
+    if home is not None:
+        lines += [home.meta.summary, ""]
+    for plural, entries in _ordered(catalog):
+        lines += [f"## {plural}", ""]
+        lines += [f"- [{e.title}]({_absolute(site_url, e)}): {e.meta.summary}" for e in entries]
+        lines.append("")
+    lines += ["## Optional", "", f"- [Full text]({site_url.rstrip('/')}/llms-full.txt): every page above as Markdown", ""]
+    return "\n".join(lines)
+
+
+def _absolute_links(entry: Entry, body: str, catalog: Catalog, site_url: str) -> str:
+    folder = posixpath.dirname(entry.src_uri)
+
+    def replace(match: re.Match[str]) -> str:
+        # Generated pages (indexes, tags, the matrix) are not in the catalog but have URLs all the same.
+        target = page_url(posixpath.normpath(posixpath.join(folder, match.group("target"))))
+        return f"]({site_url.rstrip('/')}{target}{match.group('anchor') or ''})"
+
+    return MARKDOWN_LINK.sub(replace, body)
+
+
+def llms_full(catalog: Catalog, site_url: str, name: str) -> str:
+    parts = [f"# {name}\n"]
+    entries = ([catalog.get("index.md")] if catalog.get("index.md") else []) + [e for _, group in _ordered(catalog) for e in group]
+    for entry in entries:
+        body = _absolute_links(entry, entry.body.strip(), catalog, site_url)
+        parts.append(f"\n---\n\n# {entry.title}\n\nURL: {_absolute(site_url, entry)}\n\n{entry.meta.summary}\n\n{body}\n")
+    return "".join(parts)

@@ -1,0 +1,118 @@
+"""The role-by-practice matrix at /matrix/ and its CSV download, derived only from `roles` in front matter.
+
+One table per page type whose model has `roles` (a `WithRoles`), in type
+order, one column per role. Each cell names its level with a letter and
+explains itself in a tooltip ("Data scientist is responsible for Start with a
+baseline"); docs/javascripts/matrix.js adds the role filter on top of the
+plain table.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from handbook.content.catalog import Catalog, Entry
+from handbook.content.model import GENERAL, INVOLVEMENT_CODES, INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, SPECIAL, TYPE_ORDER, TYPE_PLURALS, TYPES, WithRoles
+from handbook.pages.render import front_matter, render_html
+from handbook.content.urls import Linker
+
+MATRIX = "matrix.md"
+MATRIX_CSV = "matrix.csv"
+CODES = INVOLVEMENT_CODES
+# Anchors that were published before the matrix became generic; they may be linked from outside.
+HEADING_IDS = {"practice": "practices-by-role", "ritual": "rituals-who-attends"}
+MEANINGS = {
+    "accountable": "owns the outcome; for a ritual, runs it. Exactly one role per row.",
+    "responsible": "does the work; for a ritual, prepares and brings something to it.",
+    "consulted": "is asked for input before decisions; for a ritual, joins when their area is affected.",
+    "informed": "is told the outcome.",
+}
+ROLE_FAMILIES = ("leadership", "product-and-design", "science", "engineering", "stakeholder")
+_VERBS = {"accountable": "is accountable for", "responsible": "is responsible for", "consulted": "is consulted on", "informed": "is informed of"}
+
+
+@dataclass(frozen=True)
+class Section:
+    kind: str  # "ritual"
+    heading: str  # "Rituals"
+    id: str  # "rituals-who-attends"
+    rows: list[Entry]
+
+
+def ordered_roles(catalog: Catalog) -> list[Entry]:
+    return sorted(catalog.of_type("role"), key=lambda r: (ROLE_FAMILIES.index(r.meta.family), r.title.casefold()))
+
+
+def role_types() -> list[str]:
+    """Every page type whose model carries `roles`, in reading order."""
+    models = dict([*TYPES.values(), *SPECIAL.values(), GENERAL])
+    kinds = [kind for kind, model in models.items() if issubclass(model, WithRoles)]
+    return sorted(kinds, key=lambda kind: TYPE_ORDER.index(kind) if kind in TYPE_ORDER else len(TYPE_ORDER))
+
+
+def sections(catalog: Catalog) -> list[Section]:
+    found = []
+    for kind in role_types():
+        heading = TYPE_PLURALS.get(kind, f"{kind.capitalize()}s")
+        rows = [e for e in catalog.of_type(kind) if isinstance(e.meta, WithRoles)]
+        if rows:  # a type with no pages yet gets no empty table
+            found.append(Section(kind, heading, HEADING_IDS.get(kind, f"{kind}-roles"), rows))
+    return found
+
+
+def explain(role: Entry, level: str, row: Entry) -> str:
+    """The sentence a cell shows on hover and focus."""
+    return f"{role.title} {_VERBS[level]} {row.title}"
+
+
+def _cells(row: Entry, roles: list[Entry]) -> list[tuple[str, str, str]]:
+    levels = row.meta.roles
+    return [(level, CODES[level], explain(role, level, row)) if (level := levels.get(role.stem)) else ("", "", "") for role in roles]
+
+
+def matrix_page(catalog: Catalog) -> str:
+    """The page's front matter and its opening paragraph (Markdown, searched); the tables come from `matrix_html`."""
+    return front_matter(
+        "Role-by-practice matrix",
+        "The RACI matrix: which role is responsible, accountable, consulted or informed for every practice and ritual.",
+        hide=("toc",),
+    ) + (
+        "The RACI matrix of the handbook: who owns, does, is asked about or is told of each ritual and practice"
+        " (accountable, responsible, consulted, informed), read straight from each page's front matter."
+        " Row titles link to the page, column headings to the role.\n"
+    )
+
+
+def matrix_html(catalog: Catalog, link: Linker) -> str:
+    """The download, the legend and one table per type, as HTML: a large table costs Markdown a lot and gains nothing."""
+    roles = ordered_roles(catalog)
+    return render_html(
+        "matrix.html.j2",
+        link=link,
+        csv=link.file_href(MATRIX_CSV),
+        levels=[(level, CODES[level], INVOLVEMENT_LABELS[level], MEANINGS[level]) for level in INVOLVEMENT_LEVELS],
+        roles=roles,
+        sections=[(s, [(row, _cells(row, roles)) for row in s.rows]) for s in sections(catalog)],
+    )
+
+
+def matrix_csv(catalog: Catalog, site_url: str = "") -> str:
+    """The matrix as CSV for spreadsheets: one row per page, one column per role, cells A, R, C or I."""
+    roles = ordered_roles(catalog)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["Type", "Page", "URL", *(role.title for role in roles)])
+    base = site_url.rstrip("/")
+    for section in sections(catalog):
+        for row in section.rows:
+            levels = row.meta.roles
+            writer.writerow([section.kind.capitalize(), _cell(row.title), base + row.url, *(CODES.get(levels.get(role.stem, ""), "") for role in roles)])
+    # A byte-order mark so that spreadsheet programs read the file as UTF-8.
+    return "\ufeff" + out.getvalue()
+
+
+def _cell(text: str) -> str:
+    # A cell that starts like a formula is shown as text, never evaluated.
+    return "'" + text if text.startswith(("=", "+", "-", "@")) else text

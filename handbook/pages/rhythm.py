@@ -1,0 +1,166 @@
+"""The team operating rhythm at /rhythm/, derived only from ritual front matter.
+
+A week at a glance (cadence, length and usual day of every recurring ritual),
+meeting time per role per week, and the handbook's minimal rhythm for a small
+team. Rituals held per release or as needed have no place in a week and are
+listed apart; protected time with no meeting in it (`meeting: false`) is shown
+but not counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import get_args
+
+from handbook.content.catalog import Catalog, Entry
+from handbook.pages.matrix import ordered_roles
+from handbook.content.model import Ritual, Weekday
+from handbook.pages.render import front_matter, render_file
+
+RHYTHM = "rhythm.md"
+TITLE = "Team operating rhythm"
+SUMMARY = "The week at a glance: every recurring ritual with its cadence, length and usual day, and the meeting time each role spends in them."
+
+# The handbook recommends two-week sprints (see the note on cycle length in
+# docs/rituals/weekly-planning.md), so a per-sprint ritual happens every other week.
+SPRINT_WEEKS = 2
+CYCLE_NOTE = "rituals/weekly-planning.md#when-and-how-long"
+# How often a cadence falls in an average working week. A month is taken as
+# four weeks, so monthly is a little under its true 12/52.
+PER_WEEK: dict[str, Fraction | None] = {
+    "daily": Fraction(5),
+    "weekly": Fraction(1),
+    "fortnightly": Fraction(1, 2),
+    "monthly": Fraction(1, 4),
+    "per-sprint": Fraction(1, SPRINT_WEEKS),
+    "per-release": None,
+    "as-needed": None,
+}
+CADENCE_LABELS = {
+    "daily": "every working day",
+    "weekly": "weekly",
+    "fortnightly": "every two weeks",
+    "monthly": "monthly",
+    "per-sprint": "once a sprint",
+    "per-release": "before each release",
+    "as-needed": "when needed",
+}
+WEEKDAYS: tuple[str, ...] = get_args(Weekday)
+# Levels whose holders are in the room; informed roles hear the outcome afterwards.
+ATTENDING = ("accountable", "responsible", "consulted")
+
+# The handbook's suggestion for a small team: ritual id -> why it earns its place.
+SMALL_TEAM: tuple[tuple[str, str], ...] = (
+    ("daily-stand-up", "the one daily contact between disciplines; a blocker raised here waits hours, not days"),
+    ("weekly-planning", "sets next week's priorities and owners with every role present, and its closing deep dive doubles as knowledge sharing"),
+    ("retrospective", "the only place the team changes how it works; every two weeks matches the sprint"),
+    ("one-on-one", "the private channel for blockers, growth and the health signals that stay unsaid in a group"),
+    ("model-review", "an explicit go or no-go before a model ships, so nothing reaches users by default"),
+)
+# What a growing team adds next, and when.
+SMALL_TEAM_LATER: tuple[tuple[str, str], ...] = (
+    ("demo-day", "once science and engineering stop seeing each other's work"),
+    ("model-to-api-meeting", "when integration between models and services starts to slip"),
+)
+
+
+def per_week(cadence: str) -> Fraction | None:
+    """Occurrences in an average week; None for cadences that do not follow the calendar."""
+    return PER_WEEK[cadence]
+
+
+def weekly_minutes(ritual: Ritual) -> Fraction | None:
+    """Meeting minutes a ritual takes from each attendee in an average week, or None if it is not counted."""
+    times = per_week(ritual.cadence)
+    if times is None or not ritual.meeting:
+        return None
+    return ritual.duration_minutes * times
+
+
+def duration_text(minutes: int | Fraction) -> str:
+    """15 -> "15 min", 60 -> "1 h", 90 -> "1 h 30 min"; fractions are rounded to the minute."""
+    total = round(minutes)
+    if total == 0:
+        return "none"
+    hours, rest = divmod(total, 60)
+    return " ".join(([f"{hours} h"] if hours else []) + ([f"{rest} min"] if rest else []))
+
+
+SUGGESTION = " (handbook suggestion)"
+
+
+def length_text(ritual: Ritual) -> str:
+    """A ritual's length, labelled when it is the handbook's suggestion."""
+    return duration_text(ritual.duration_minutes) + (SUGGESTION if "duration_minutes" in ritual.suggested else "")
+
+
+def cadence_text(ritual: Ritual) -> str:
+    """A ritual's cadence in words, labelled when it is the handbook's suggestion."""
+    return CADENCE_LABELS[ritual.cadence] + (SUGGESTION if "cadence" in ritual.suggested else "")
+
+
+@dataclass(frozen=True)
+class RoleTime:
+    role: Entry
+    minutes: Fraction
+    rituals: list[Entry]
+
+
+def rituals(catalog: Catalog) -> list[Entry]:
+    return [e for e in catalog.of_type("ritual") if isinstance(e.meta, Ritual)]
+
+
+def role_times(catalog: Catalog) -> list[RoleTime]:
+    """Every role with the weekly meeting minutes of the recurring rituals it attends."""
+    counted = [(e, weekly_minutes(e.meta)) for e in rituals(catalog)]
+    times = []
+    for role in ordered_roles(catalog):
+        attended = [(e, m) for e, m in counted if m is not None and e.meta.roles.get(role.stem) in ATTENDING]
+        times.append(RoleTime(role, sum((m for _, m in attended), Fraction(0)), [e for e, _ in attended]))
+    return times
+
+
+def week(catalog: Catalog) -> dict[str, list[Entry]]:
+    """Each weekday's rituals: the daily ones and those whose usual day it is."""
+    entries = rituals(catalog)
+    return {day: [e for e in entries if e.meta.cadence == "daily" or e.meta.day == day] for day in WEEKDAYS}
+
+
+def by_cadence(catalog: Catalog, cadences: tuple[str, ...], *, dated: bool | None = None) -> list[Entry]:
+    """Rituals of the given cadences, in that order; `dated` keeps only those with (True) or without (False) a usual day."""
+    found = [e for e in rituals(catalog) if e.meta.cadence in cadences and (dated is None or (e.meta.day is not None) == dated)]
+    return sorted(found, key=lambda e: cadences.index(e.meta.cadence))
+
+
+def _present(catalog: Catalog, chosen: tuple[tuple[str, str], ...]) -> list[tuple[Entry, str]]:
+    present = catalog.by_stem("ritual")
+    return [(present[stem], why) for stem, why in chosen if stem in present]
+
+
+def small_team(catalog: Catalog) -> list[tuple[Entry, str]]:
+    return _present(catalog, SMALL_TEAM)
+
+
+def rhythm_page(catalog: Catalog) -> str:
+    minimal = small_team(catalog)
+    present = catalog.by_stem("ritual")
+    minimal_minutes = sum((m for e, _ in minimal if (m := weekly_minutes(e.meta)) is not None), Fraction(0))
+    return front_matter(TITLE, SUMMARY) + render_file(
+        "rhythm.md.j2",
+        here=RHYTHM,
+        week=week(catalog),
+        floating=by_cadence(catalog, ("weekly", "fortnightly", "per-sprint", "monthly"), dated=False),
+        outside=by_cadence(catalog, ("per-release", "as-needed")),
+        times=role_times(catalog),
+        minimal=minimal,
+        minimal_minutes=minimal_minutes,
+        later=_present(catalog, SMALL_TEAM_LATER),
+        one_on_one=present.get("one-on-one"),
+        note=CYCLE_NOTE if "weekly-planning" in present else None,
+        cadence_label=CADENCE_LABELS,
+        duration=duration_text,
+        length=length_text,
+        often=cadence_text,
+        sprint_weeks=SPRINT_WEEKS,
+    )

@@ -1,0 +1,200 @@
+"""The fast check: every page and every cross-reference, without building the site.
+
+It reports the same `docs/<path>.md:<line>: <field>: <what is wrong>` lines as
+the build's validation, then checks the links in every body the way the strict
+build would (a link to a missing page or file, to a missing heading, to a
+folder instead of a page's .md file, or an absolute link), in well under a second.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import Element
+
+import yaml
+
+from handbook.content.catalog import Catalog, Entry, load_catalog, prose_lines, read_folder
+from handbook.content.settings import Freshness
+from handbook.pages.outputs import generated_pages
+from handbook.content.problems import ContentError, Problem
+from handbook.pages.review_due import overdue
+
+# [text](target "title") and ![alt](target); the target may be wrapped in <...>.
+_INLINE = re.compile(r"!?\[[^\]]*\]\(\s*(?:<(?P<wrapped>[^>]*)>|(?P<plain>[^()\s]+))(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+# [label]: target  (reference definitions; footnote definitions [^x]: are text, not links)
+_REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*<?(?P<target>[^\s>]+)>?", re.MULTILINE)
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass
+class Report:
+    problems: list[Problem] = field(default_factory=list)
+    pages: int = 0
+    links: int = 0
+    due: int = 0
+    seconds: float = 0.0
+
+
+def check_folder(docs: Path, freshness: Freshness, docs_label: str = "docs", markdown_extensions: list[Any] | None = None) -> Report:
+    started = time.perf_counter()
+    report = Report()
+    pages, tags = read_folder(docs)
+    report.pages = len(pages)
+    try:
+        catalog = load_catalog(pages, tags, docs_label=docs_label, today=freshness.today)
+    except ContentError as error:
+        # As in the build: links are checked once the pages themselves are valid.
+        report.problems = error.problems
+        report.seconds = time.perf_counter() - started
+        return report
+    generated = generated_pages(catalog, freshness)
+    assets = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
+    problems, report.links = link_problems(catalog, generated, assets, markdown_extensions or [])
+    report.problems = sorted(problems)
+    report.due = len(overdue(catalog, freshness))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def link_problems(catalog: Catalog, generated: dict[str, str], assets: set[str], extensions: list[Any]) -> tuple[list[Problem], int]:
+    """Problems with the links of every page body, and the number of links checked."""
+    anchors = _Anchors(catalog, generated, extensions)
+    problems: list[Problem] = []
+    count = 0
+    for uri, entry in catalog.entries.items():
+        path = f"{catalog.docs_label}/{uri}"
+        for line, target in _targets(entry):
+            count += 1
+            message = _link_problem(uri, target, catalog, generated, assets, anchors)
+            if message:
+                problems.append(Problem(path, entry.body_line + line, "link", message))
+    return problems, count
+
+
+def _targets(entry: Entry) -> list[tuple[int, str]]:
+    """(line within the body, target) of every link outside code."""
+    found = []
+    for number, line in prose_lines(entry.body):
+        text = _CODE_SPAN.sub("", line)
+        found += [(number, m.group("wrapped") if m.group("wrapped") is not None else m.group("plain")) for m in _INLINE.finditer(text)]
+        found += [(number, m.group("target")) for m in _REFERENCE.finditer(text)]
+    return found
+
+
+def _link_problem(uri: str, target: str, catalog: Catalog, generated: dict[str, str], assets: set[str], anchors: _Anchors) -> str | None:
+    if _EXTERNAL.match(target):
+        return None
+    if target.startswith("/"):
+        stem = target.split("#", 1)[0].strip("/")
+        page = next((c for c in (f"{stem}.md", f"{stem}/index.md", "index.md" if not stem else "") if c in catalog.entries or c in generated), None)
+        hint = posixpath.relpath(page, posixpath.dirname(uri) or ".") if page else "../roles/data-scientist.md"
+        return f"'{target}' is an absolute link: link the page's file relatively, e.g. {hint}"
+    path, _, fragment = target.partition("#")
+    path = path.split("?", 1)[0]
+    if not path:
+        return None if anchors.has(uri, fragment) else f"'{target}': no heading with the anchor '#{fragment}' on this page"
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(uri), path))
+    if resolved.startswith("../"):
+        return f"'{target}' points outside the docs folder"
+    if resolved.endswith(".md"):
+        if resolved not in catalog.entries and resolved not in generated:
+            return f"'{target}': no page {catalog.docs_label}/{resolved}"
+        if fragment and not anchors.has(resolved, fragment):
+            return f"'{target}': {catalog.docs_label}/{resolved} has no heading with the anchor '#{fragment}'"
+        return None
+    if resolved in assets:
+        return None
+    page = resolved.rstrip("/") + ".md" if resolved != "." else "index.md"
+    index = posixpath.join(resolved, "index.md") if resolved != "." else "index.md"
+    for candidate in (page, index):
+        if candidate in catalog.entries or candidate in generated:
+            return f"'{target}' is not a link to a file: link {posixpath.relpath(candidate, posixpath.dirname(uri) or '.')} instead"
+    return f"'{target}': no file {catalog.docs_label}/{resolved}"
+
+
+class _Anchors:
+    """Heading ids of a page, computed only for pages that are linked to with an anchor."""
+
+    def __init__(self, catalog: Catalog, generated: dict[str, str], extensions: list[Any]) -> None:
+        self.catalog = catalog
+        self.generated = generated
+        self.extensions = extensions
+        self.known: dict[str, set[str]] = {}
+        self.sections: Any = None
+
+    def has(self, uri: str, fragment: str) -> bool:
+        if uri not in self.known:
+            self.known[uri] = self._ids(uri)
+        return fragment in self.known[uri]
+
+    def _ids(self, uri: str) -> set[str]:
+        import markdown  # only when an anchor is checked
+
+        from handbook.views.sections import Sections
+
+        entry = self.catalog.get(uri)
+        body = entry.body if entry is not None else self.generated[uri].split("\n---\n", 1)[-1]
+        # The generated sections (Sources, Linked from, a role's lists, the matrix's tables) carry anchors too.
+        self.sections = self.sections or Sections.build(self.catalog)
+        parts = self.sections.decorate(uri, body)
+        text = parts.markdown
+        ids: set[str] = set(parts.ids)
+        converter = markdown.Markdown(extensions=_extension_names(self.extensions), extension_configs=_extension_configs(self.extensions))
+        converter.treeprocessors.register(_Collect(converter, ids.add), "handbook-ids", 0)
+        converter.convert(text)
+        return ids
+
+
+def _extension_names(extensions: list[Any]) -> list[str]:
+    names = [next(iter(item)) if isinstance(item, dict) else str(item) for item in extensions]
+    return names or ["toc", "attr_list", "md_in_html"]
+
+
+def _extension_configs(extensions: list[Any]) -> dict[str, dict[str, Any]]:
+    return {name: config or {} for item in extensions if isinstance(item, dict) for name, config in item.items()}
+
+
+class _Collect:
+    """A Markdown tree processor that reports every id and name in the page, as MkDocs collects anchors."""
+
+    def __init__(self, converter: Any, add: Callable[[str], None]) -> None:  # noqa: ANN401
+        self.md = converter
+        self.add = add
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            for attribute in ("id", "name"):
+                if element.get(attribute):
+                    self.add(element.get(attribute))
+
+
+# --- mkdocs.yml, read without MkDocs ------------------------------------------
+
+
+class _SettingsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; !ENV [NAME, default] and Python tags become their default or None."""
+
+
+def _tagged(loader: _SettingsLoader, suffix: str, node: yaml.Node) -> Any:  # noqa: ANN401
+    if suffix == "ENV" and isinstance(node, yaml.SequenceNode) and node.value:
+        return loader.construct_object(node.value[-1])
+    return None
+
+
+_SettingsLoader.add_multi_constructor("!", _tagged)
+_SettingsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
+
+
+def read_settings(config: Path) -> dict[str, Any]:
+    """The parts of mkdocs.yml the check needs: docs_dir, extra.review_after_days, markdown_extensions."""
+    if not config.is_file():
+        return {}
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_SettingsLoader)  # noqa: S506 - a SafeLoader subclass
+    return data if isinstance(data, dict) else {}

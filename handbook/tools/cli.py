@@ -1,0 +1,90 @@
+"""Commands for editing the handbook.
+
+  python -m handbook new TYPE "Title"   write a new page of TYPE, valid as written
+  python -m handbook check              validate every page and link in under a second
+  python -m handbook schema             export the editor schema of every page type to schema/
+
+Exit codes: 0 done, 1 the check found problems, 2 refused (unknown type, page exists, bad setting).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from handbook.content.settings import Freshness, SettingError
+from handbook.content.model import GENERAL, TYPES
+
+
+def _settings(config: Path) -> tuple[Path, str, Freshness, list[object]]:
+    """The docs folder, its label in messages (as the build names it), freshness and Markdown extensions."""
+    from handbook.tools.check import read_settings
+
+    settings = read_settings(config)
+    name = str(settings.get("docs_dir") or "docs")
+    extra = settings.get("extra") if isinstance(settings.get("extra"), dict) else {}
+    extensions = settings.get("markdown_extensions") or []
+    return config.parent / name, name.rstrip("/"), Freshness.from_settings(extra.get("review_after_days")), list(extensions)
+
+
+def new(args: argparse.Namespace) -> int:
+    from handbook.tools.scaffold import ScaffoldError, new_page
+
+    docs, label, freshness, _ = _settings(args.config)
+    try:
+        written = new_page(docs, args.type, args.title, freshness.today, docs_label=label)
+    except ScaffoldError as error:
+        print(f"new: {error}", file=sys.stderr)
+        return 2
+    print(f"Wrote {label}/{written.src_uri}: replace its placeholders and write its sections, then run `make check`.")
+    print("Before you open a pull request, run `make urls` to add its address to published-urls.txt.")
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    from handbook.tools.check import check_folder
+
+    docs, label, freshness, extensions = _settings(args.config)
+    report = check_folder(docs, freshness, docs_label=label, markdown_extensions=extensions)
+    for problem in report.problems:
+        print(problem)
+    count = len(report.problems)
+    if count:
+        print(f"check: {count} problem{'s' if count != 1 else ''} in {label}/ ({report.seconds:.2f} s)", file=sys.stderr)
+        return 1
+    due = f"; {report.due} page{'s' if report.due != 1 else ''} due for review (see /review-due/)" if report.due else ""
+    print(f"OK: {report.pages} pages and {report.links} links checked in {report.seconds:.2f} s{due}")
+    return 0
+
+
+def schema(args: argparse.Namespace) -> int:
+    from handbook.tools.schema import write
+
+    written = write(args.out, root=args.config.parent)
+    print(f"Wrote {', '.join(p.name for p in written)} (in {args.out}/ and beside {args.config.name})")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m handbook", description="Commands for editing the handbook.")
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml (default: %(default)s)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    made = commands.add_parser("new", help="write a new page, valid as written, with its type's headings")
+    made.add_argument("type", help=f"the page type: {', '.join(kind for _, (kind, _) in TYPES.items())} or {GENERAL[0]}")
+    made.add_argument("title", help='the page title, e.g. "Weekly demo"; the file name comes from it')
+    made.set_defaults(run=new)
+    commands.add_parser("check", help="validate every page and link without building the site").set_defaults(run=check)
+    exported = commands.add_parser("schema", help="export the JSON Schema of every page type")
+    exported.add_argument("--out", type=Path, default=Path("schema"), help="the folder to write (default: %(default)s)")
+    exported.set_defaults(run=schema)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except SettingError as error:
+        print(f"{args.command}: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,358 @@
+"""Scaffolds: a new page of any type, valid as written.
+
+`python -m handbook new ritual "Weekly demo"` writes docs/rituals/weekly-demo.md
+with the type's anatomy (`anatomy.headings_for`) as `##` headings and front
+matter derived from the type's model: every required field, with a placeholder
+value taken from the field's JSON Schema and, for ids, the first existing role,
+source or tag. New page types and changed anatomies need no change here.
+
+A type whose cross-field rules those generic placeholders cannot satisfy (an
+exercise's steps add up to its length, a decision guide's choices lead to its
+questions and answers, a template holds its ```markdown block) has an entry in
+`EXAMPLES`: the placeholder values of those fields and the text under those headings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from handbook.content.types import headings_for
+from handbook.content.catalog import load_catalog, read_folder
+from handbook.content.settings import Freshness
+from handbook.pages.outputs import generated_pages
+from handbook.content.model import GENERAL, INVOLVEMENT_LEVELS, TYPES, Page
+from handbook.content.problems import ContentError
+
+# Fields whose values are ids of other pages, by the folder the ids come from.
+# Any other field named after a folder ("practices", or "practice") refers to that folder.
+REFERENCES = {"owner": "roles", "roles": "roles", "parties": "roles", "involved": "roles", "concerns": "roles", "sources": "sources"}
+
+GUIDE = (
+    "<!-- Replace every placeholder above and write each section below in your own words. "
+    "Link at least three other pages with relative .md links, cite figures by footnote, "
+    "then run `make check`. -->"
+)
+
+
+@dataclass(frozen=True)
+class PageIn:
+    """Stands for the id of an existing page in `folder`, as folder/id, e.g. practices/baseline-first."""
+
+    folder: str
+
+
+@dataclass(frozen=True)
+class Example:
+    """Placeholders of one page type, where the generic ones would break the type's rules."""
+
+    # Field -> placeholder value, written instead of the generic one; PageIn(...) becomes an existing page.
+    fields: dict[str, Any] = dataclasses.field(default_factory=dict)
+    # Anatomy heading -> the placeholder text under it.
+    sections: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+EXAMPLES: dict[str, Example] = {
+    "template": Example(
+        fields={"used_in": [PageIn("practices")]},
+        sections={
+            "The template": "```markdown\n# Replace with the template's title\n\nReplace with the headings and prompts a team fills in.\n```",
+        },
+    ),
+    # The steps add up to duration_minutes.
+    "exercise": Example(
+        fields={
+            "duration_minutes": 30,
+            "timing": [
+                {"minutes": 5, "step": "Replace with how the facilitator opens the exercise."},
+                {"minutes": 20, "step": "Replace with what the group does."},
+                {"minutes": 5, "step": "Replace with the debrief."},
+            ],
+        },
+    ),
+    # Every choice leads forward to a later question or an answer, and every question and answer is reached.
+    "decision-guide": Example(
+        fields={
+            "questions": [
+                {
+                    "id": "first-question",
+                    "ask": "Replace with the first question the reader answers?",
+                    "choices": [{"label": "Yes", "go": "second-question"}, {"label": "No", "go": "first-answer"}],
+                },
+                {
+                    "id": "second-question",
+                    "ask": "Replace with the next question?",
+                    "choices": [{"label": "Yes", "go": "first-answer"}, {"label": "No", "go": "second-answer"}],
+                },
+            ],
+            "answers": [
+                {"id": "first-answer", "title": "Replace with the first answer", "text": "Replace with what to do.", "see": [PageIn("practices")]},
+                {"id": "second-answer", "title": "Replace with the second answer", "text": "Replace with what to do.", "see": [PageIn("practices")]},
+            ],
+        },
+    ),
+}
+
+
+class ScaffoldError(Exception):
+    """A page that cannot be written: the message says why and what to do."""
+
+
+def kinds() -> dict[str, tuple[str, type[Page]]]:
+    """Page type -> (folder, model) for every type a contributor can create, in model order."""
+    found = {kind: (folder, model) for folder, (kind, model) in TYPES.items()}
+    found[GENERAL[0]] = ("", GENERAL[1])
+    return found
+
+
+def page_id(title: str) -> str:
+    """ "Weekly demo: the why" -> "weekly-demo-the-why" (accents dropped, lowercase-hyphenated)."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.casefold()).strip("-")
+
+
+@dataclass(frozen=True)
+class Written:
+    src_uri: str
+    path: Path
+
+
+def new_page(docs: Path, kind: str, title: str, today: date, docs_label: str = "docs") -> Written:
+    """Write a new page of `kind` titled `title` into `docs`; raise ScaffoldError when it cannot be written."""
+    known = kinds()
+    if kind not in known:
+        raise ScaffoldError(f"unknown page type '{kind}': known types are {', '.join(known)}")
+    folder, model = known[kind]
+    stem = page_id(title)
+    if not stem:
+        raise ScaffoldError(f"'{title}' gives no id: use a title with letters or digits, such as 'Weekly demo'")
+    src_uri = posixpath.join(folder, f"{stem}.md")
+    label = f"{docs_label}/{src_uri}"
+    if (docs / src_uri).exists():
+        raise ScaffoldError(f"{label} already exists: edit that page, or choose another title")
+
+    pages, tags_raw = read_folder(docs)
+    text = page_text(kind, model, title, known_ids(pages, tags_raw), today)
+    try:
+        catalog = load_catalog([*pages, (src_uri, text.encode("utf-8"))], tags_raw, docs_label=docs_label, today=today)
+    except ContentError as error:
+        # Problems of other pages are not this command's business; `make check` reports them.
+        mine = [str(p) for p in error.problems if p.path == label or f" {label}" in p.message]
+        if mine:
+            raise ScaffoldError(f"{label} was not written:\n" + "\n".join(mine)) from None
+        catalog = None
+    if catalog is not None:
+        url = _url(src_uri)
+        clash = next((uri for uri in generated_pages(catalog, Freshness(today)) if _url(uri) == url), None)
+        if clash is not None:
+            raise ScaffoldError(f"{label} would take the address {url}, where the build generates {docs_label}/{clash}: choose another title")
+    path = docs / src_uri
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return Written(src_uri, path)
+
+
+def page_text(kind: str, model: type[Page], title: str, ids: dict[str, list[str]], today: date) -> str:
+    """The whole page: front matter from the model, then the anatomy's headings."""
+    schema = model.model_json_schema()
+    example = EXAMPLES.get(kind, Example())
+    lines = ["---"]
+    optional = []
+    for name, field in schema["properties"].items():
+        if name not in schema.get("required", []):
+            optional.append(name)
+            continue
+        if name == "title":
+            value: Any = title
+        elif name == "summary":
+            value = "Replace this with one sentence that says what the page is for."
+        elif name in example.fields:
+            value = _existing(example.fields[name], ids)
+        else:
+            value = _value(name, field, schema, ids, today)
+        lines += _yaml_lines(name, value, _hint(field, schema))
+    if optional:
+        lines.append(f"# optional fields: {', '.join(optional)}")
+    lines.append("---")
+    body = [GUIDE, ""]
+    for heading in headings_for(kind):
+        body += [f"## {heading}", ""]
+        if heading in example.sections:
+            body += [example.sections[heading], ""]
+    if not headings_for(kind):
+        body += ["Write the page here.", ""]
+    return "\n".join(lines) + "\n\n" + "\n".join(body)
+
+
+def known_ids(pages: list[tuple[str, bytes]], tags_raw: bytes | None) -> dict[str, list[str]]:
+    ids: dict[str, list[str]] = {folder: [] for folder in TYPES}
+    for src_uri, _ in pages:
+        folder, _, name = src_uri.rpartition("/")
+        if folder in ids and name.endswith(".md"):
+            ids[folder].append(name[: -len(".md")])
+    try:
+        tags = yaml.safe_load(tags_raw or b"") or {}
+    except yaml.YAMLError:
+        tags = {}
+    ids["tags"] = [str(slug) for slug in tags] if isinstance(tags, dict) else []
+    return {folder: sorted(found) for folder, found in ids.items()}
+
+
+def _existing(value: Any, ids: dict[str, list[str]]) -> Any:  # noqa: ANN401
+    """`value` with each PageIn replaced by an existing page: the first of its folder, else of any folder."""
+    if isinstance(value, PageIn):
+        folders = [value.folder, *(folder for folder in TYPES if folder != value.folder)]
+        folder = next((f for f in folders if ids.get(f)), value.folder)
+        return f"{folder}/{ids[folder][0]}" if ids.get(folder) else f"{folder}/replace-me"
+    if isinstance(value, dict):
+        return {key: _existing(item, ids) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_existing(item, ids) for item in value]
+    return value
+
+
+def _ids_for(name: str, ids: dict[str, list[str]]) -> list[str]:
+    folder = REFERENCES.get(name) or next((f for f in (name, f"{name}s") if f in ids), None)
+    return ids.get(folder, []) if folder else []
+
+
+def _resolve(field: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    ref = field.get("$ref")
+    if ref:
+        return schema["$defs"][ref.rsplit("/", 1)[-1]]
+    return field
+
+
+def _value(name: str, field: dict[str, Any], schema: dict[str, Any], ids: dict[str, list[str]], today: date) -> Any:  # noqa: ANN401, C901
+    field = _resolve(field, schema)
+    if "anyOf" in field:
+        if {"type": "null"} in field["anyOf"]:
+            return None
+        return _value(name, field["anyOf"][0], schema, ids, today)
+    if "enum" in field:
+        if set(field["enum"]) == set(INVOLVEMENT_LEVELS):
+            return INVOLVEMENT_LEVELS[0]
+        return field["enum"][0]
+    kind = field.get("type")
+    if kind == "string":
+        if field.get("format") == "date":
+            return today
+        known = _ids_for(name, ids)
+        if known and "pattern" in field:
+            return known[0]
+        low, high = field.get("minLength", 0), field.get("maxLength", 1000)
+        candidates = (f"Replace with the {name.replace('_', ' ')}.", "Replace", "TODO")
+        return next((text for text in candidates if low <= len(text) <= high), "X" * max(low, 1))
+    if kind == "integer":
+        return field.get("minimum", 1)
+    if kind == "boolean":
+        return False
+    if kind == "array":
+        count = max(field.get("minItems", 1), 1)
+        item = _resolve(field.get("items", {}), schema)
+        known = _ids_for(name, ids)
+        if known and item.get("type") == "string":
+            return known[:count]
+        return [_value(name, item, schema, ids, today) for _ in range(count)]
+    if kind == "object" and "properties" in field:
+        return {key: _value(key, sub, schema, ids, today) for key, sub in field["properties"].items() if key in field.get("required", [])}
+    if kind == "object":
+        values = next(iter(field.get("patternProperties", {}).values()), field.get("additionalProperties", {}))
+        keys = _ids_for(name, ids)[:1] or ["replace-me"]
+        return {key: _value(name, values, schema, ids, today) for key in keys}
+    return None
+
+
+def _hint(field: dict[str, Any], schema: dict[str, Any]) -> str:
+    field = _resolve(field, schema)
+    options = field.get("enum") or next((v["enum"] for v in field.get("patternProperties", {}).values() if "enum" in v), None)
+    if options:
+        return "one of: " + ", ".join(options)
+    options = field.get("anyOf", [])
+    nullable = any(option.get("type") == "null" for option in options)
+    number = next((o for o in (field, *options) if o.get("type") == "integer"), None)
+    if number and "minimum" in number and "maximum" in number:
+        return f"a whole number from {number['minimum']} to {number['maximum']}" + (", or null" if nullable else "")
+    if nullable:
+        return "or null"
+    if field.get("type") == "string" and field.get("maxLength", 1000) < 20:
+        return f"at most {field['maxLength']} characters"
+    return ""
+
+
+def _yaml_lines(name: str, value: Any, hint: str) -> list[str]:  # noqa: ANN401
+    """One field in block style, as the real pages write it: a nested mapping or a list of mappings one item a line."""
+    comment = f"  # {hint}" if hint else ""
+    if (isinstance(value, dict) and value) or (isinstance(value, list) and not _flat(value)):
+        return [f"{name}:{comment}", *_block(value, 1)]
+    return [f"{name}: {_scalar(value)}{comment}"]
+
+
+def _flat(value: Any) -> bool:  # noqa: ANN401
+    """Whether `value` fits on one line: a scalar, or a list or mapping of scalars."""
+    if isinstance(value, dict):
+        return all(not isinstance(v, (dict, list)) for v in value.values())
+    if isinstance(value, list):
+        return all(not isinstance(v, (dict, list)) for v in value)
+    return True
+
+
+def _flow(value: Any) -> str:  # noqa: ANN401
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_scalar(item)}" for key, item in value.items()) + "}"
+    return _scalar(value)
+
+
+def _block(value: dict[str, Any] | list[Any], depth: int) -> list[str]:
+    pad = "  " * depth
+    lines: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            lines += [f"{pad}{key}: {_flow(item)}"] if _flat(item) else [f"{pad}{key}:", *_block(item, depth + 1)]
+        return lines
+    for item in value:
+        if _flat(item):
+            lines.append(f"{pad}- {_flow(item)}")
+        else:
+            # A mapping with nested values: its first key on the item's line, the rest aligned under it.
+            first, *rest = _block(item, depth + 1)
+            lines += [f"{pad}- {first.lstrip()}", *rest]
+    return lines
+
+
+def _scalar(value: Any) -> str:  # noqa: ANN401
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "[" + ", ".join(_scalar(v) for v in value) + "]"
+    if isinstance(value, str) and _reads_back(value):
+        return value
+    # JSON is valid YAML and quotes whatever needs it.
+    return json.dumps(value, default=str, ensure_ascii=False)
+
+
+def _reads_back(text: str) -> bool:
+    """Whether `text` can stand unquoted, in a mapping and in a flow list, and still read as itself."""
+    if not text or any(c in text for c in ",[]{}#&*!|>'\"%@`") or text != text.strip():
+        return False
+    try:
+        return yaml.safe_load(f"key: {text}") == {"key": text}
+    except yaml.YAMLError:
+        return False
+
+
+def _url(src_uri: str) -> str:
+    stem = src_uri[: -len(".md")]
+    if stem == "index":
+        return "/"
+    return f"/{stem.removesuffix('/index')}/"
+

@@ -1,0 +1,162 @@
+"""A role page as a new hire's welcome: first week, first 90 days, then where the role appears.
+
+The welcome (a lead paragraph when the page has no introduction of its own,
+then a welcome sentence, both Markdown and searched) and the path (the
+first-week reading and the 90-day checklist, HTML) go right after the role's
+introduction; the reference (rituals and practices by RACI level, stories,
+myths, HTML) goes after the role's own text. Generated headings carry
+`data-search-exclude`: they repeat other pages' titles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from handbook.content.catalog import Catalog, Entry, prose_lines
+from handbook.content.model import CHECKLIST_LABELS, CHECKLIST_PHASES, INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Role, WithRoles
+from handbook.pages.render import render_file, render_html
+from handbook.tools.scaffold import page_id
+from handbook.content.urls import Linker
+
+# What a level means for the reader, per kind of page.
+RITUAL_LEVELS = {
+    "accountable": "You run these",
+    "responsible": "You bring work to these",
+    "consulted": "You join when your input is needed",
+    "informed": "You hear the outcome",
+}
+PRACTICE_LEVELS = {
+    "accountable": "You own these",
+    "responsible": "You do the work",
+    "consulted": "You are asked for input",
+    "informed": "You are kept informed",
+}
+_HEADING = re.compile(r"^#{1,6}\s")
+
+
+def _level_rank(level: str) -> int:
+    return INVOLVEMENT_LEVELS.index(level)
+
+
+def involvements(catalog: Catalog, role: str, kind: str) -> list[tuple[Entry, str]]:
+    """(page, level) for every page of a kind that names the role, by level then title."""
+    found = [
+        (entry, entry.meta.roles[role])
+        for entry in catalog.of_type(kind)
+        if isinstance(entry.meta, WithRoles) and role in entry.meta.roles
+    ]
+    return sorted(found, key=lambda pair: (_level_rank(pair[1]), pair[0].title.casefold()))
+
+
+def by_level(pairs: list[tuple[Entry, str]]) -> list[tuple[str, list[Entry]]]:
+    grouped: dict[str, list[Entry]] = {}
+    for entry, level in pairs:
+        grouped.setdefault(level, []).append(entry)
+    return list(grouped.items())
+
+
+def stories_of(catalog: Catalog, role: str) -> list[Entry]:
+    return [
+        entry
+        for entry in catalog.of_type("story") + catalog.of_type("report")
+        if role in getattr(entry.meta, "parties", []) or role in entry.meta.involved
+    ]
+
+
+def myths_of(catalog: Catalog, role: str) -> list[Entry]:
+    return [entry for entry in catalog.of_type("myth") if role in entry.meta.concerns]
+
+
+def first_week(catalog: Catalog, role_entry: Entry) -> list[Entry]:
+    """The role's hand-chosen reading for the first week, in its order (validated in catalog.py)."""
+    meta = role_entry.meta
+    refs = meta.first_week if isinstance(meta, Role) else []
+    return [entry for ref in dict.fromkeys(refs) if (entry := catalog.get(f"{ref}.md")) is not None]
+
+
+def minutes(entries: list[Entry]) -> int:
+    return sum(entry.minutes for entry in entries)
+
+
+def owned_rituals(catalog: Catalog, role: str) -> list[Entry]:
+    """Rituals the role runs or brings work to: accountable first, then responsible."""
+    return [entry for entry, level in involvements(catalog, role, "ritual") if level in ("accountable", "responsible")]
+
+
+def pack_name(role_entry: Entry) -> str:
+    """The file stem of a role's PDF pack, from its title: "Compliance partner" -> "compliance-partner"."""
+    return page_id(role_entry.title) or role_entry.stem
+
+
+def as_role(title: str) -> str:
+    """ "Data scientist" -> "a data scientist"; "MLOps engineer" -> "an MLOps engineer"; "UX and product designer" -> "a UX and product designer"."""
+    first, _, rest = title.partition(" ")
+    initialism = sum(c.isupper() for c in first) > 1
+    if initialism:
+        # Said letter by letter: "an M...", "a U...".
+        article = "an" if first[0] in "AEFHILMNORSX" else "a"
+    else:
+        article = "an" if first[:1].casefold() in "aeio" else "a"
+        first = first[:1].casefold() + first[1:]
+    return f"{article} {first} {rest}".strip()
+
+
+def checklist_id(role: str, phase: str, action: str) -> str:
+    # From the text, so reordering the list keeps each tick; rewording an action clears it.
+    digest = hashlib.sha1(f"{phase}\n{action}".encode()).hexdigest()[:8]
+    return f"hb-{role}-{digest}"
+
+
+def split_intro(markdown: str) -> tuple[str, str]:
+    """(the text before the body's first heading, the rest)."""
+    for index, line in prose_lines(markdown):
+        if _HEADING.match(line):
+            lines = markdown.split("\n")
+            return "\n".join(lines[:index]), "\n".join(lines[index:])
+    return markdown, ""
+
+
+def role_welcome(entry: Entry, *, lead: bool) -> str:
+    """The lead paragraph (when asked for) and the welcome sentence, as Markdown."""
+    return render_file("role_welcome.md.j2", summary=entry.meta.summary if lead else None, as_role=as_role(entry.title))
+
+
+def role_path(catalog: Catalog, entry: Entry, link: Linker) -> str:
+    """The first-week reading and the 90-day checklist, as HTML."""
+    meta = entry.meta
+    steps = first_week(catalog, entry)
+    checklist = meta.checklist if isinstance(meta, Role) else {}
+    phases = [
+        (CHECKLIST_LABELS[phase], [
+            (checklist_id(entry.stem, phase, item.do), item, catalog.get(f"{item.see}.md") if item.see else None)
+            for item in checklist[phase]
+        ])
+        for phase in CHECKLIST_PHASES
+        if phase in checklist
+    ]
+    return render_html(
+        "role_path.html.j2",
+        link=link,
+        role=entry.stem,
+        steps=steps,
+        total=minutes(steps),
+        phases=phases,
+        count=sum(len(items) for _, items in phases),
+    )
+
+
+def role_view(catalog: Catalog, entry: Entry, link: Linker) -> str:
+    """The reference below the role's own text, as HTML: rituals and practices by level, stories, myths."""
+    role = entry.stem
+    return render_html(
+        "role_reference.html.j2",
+        link=link,
+        labels=INVOLVEMENT_LABELS,
+        ritual_levels=RITUAL_LEVELS,
+        practice_levels=PRACTICE_LEVELS,
+        rituals=by_level(involvements(catalog, role, "ritual")),
+        practices=by_level(involvements(catalog, role, "practice")),
+        stories=stories_of(catalog, role),
+        myths=myths_of(catalog, role),
+    )

@@ -1,0 +1,215 @@
+"""What the build adds around a page's own text: chips, at-a-glance boxes, role views, sources, backlinks.
+
+Almost all of it is HTML, put into the page after its Markdown is converted:
+Markdown would only turn the same lists back into HTML, and doing that for
+every page was most of what the handbook added to a build's time. Only the
+role page's welcome sentence stays Markdown, so that it reads as part of the
+role's introduction (and is searched with it).
+
+`decorate` returns the page's parts by where they go:
+
+- `top`: before the page's own text (chips, the at-a-glance box, a decision
+  guide's questions); searched, though the boxes carry `data-search-exclude`.
+- `end`: right after the page's own text (the glossary's term list; on
+  generated pages, the matrix's tables and a tag's pages); searched.
+- `path`: at `PATH_MARK`, after a role's introduction (first week, first 90 days).
+- `foot`: at the very end (a role's reference, sources, backlinks, dates).
+
+`path` and `foot` only list other pages, so they go in after the search index
+is made; their headings still carry `data-search-exclude`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from datetime import date
+
+from handbook.views.backlinks import backlinks
+from handbook.content.catalog import Catalog, Entry
+from handbook.views.glossary import GLOSSARY, term_index, term_list
+from handbook.views.glossary_terms import TermIndex
+from handbook.pages.matrix import MATRIX, matrix_html
+from handbook.content.model import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Myth, Report, Ritual, Story, WithRoles
+from handbook.views.play_sections import play_box, play_suffix
+from handbook.views.provenance import drawn_from
+from handbook.pages.render import render_html
+from handbook.pages.rhythm import cadence_text, length_text
+from handbook.views.role_views import pack_name, role_path, role_view, role_welcome, split_intro
+from handbook.content.urls import Linker
+from handbook.pages.tag_pages import tag_of, tag_page_html, tag_uri
+
+# Material's search boost per page type: role pages are the handbook's entry points.
+SEARCH_BOOST = {"role": 2}
+
+# Where a role's path goes: Markdown keeps an HTML comment as it is.
+PATH_MARK = "<!-- handbook:path -->"
+
+_HEADING = re.compile(r'<h([2-6]) id="([^"]+)"[^>]*>(.*?)<a class="headerlink"')
+_TAG = re.compile(r"<[^>]+>")
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def long_date(day: date) -> str:
+    """23 November 2026, in every locale."""
+    months = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Insert:
+    """Generated HTML and the headings in it, for the page's table of contents."""
+
+    html: str = ""
+
+    @property
+    def headings(self) -> list[Heading]:
+        return [Heading(int(level), anchor, html.unescape(_TAG.sub("", title))) for level, anchor, title in _HEADING.findall(self.html)]
+
+    @property
+    def ids(self) -> set[str]:
+        """Every anchor in it, for links to a part of the page ("#linked-from")."""
+        return set(_ID.findall(self.html))
+
+
+@dataclass(frozen=True)
+class PageParts:
+    markdown: str
+    top: Insert = Insert()
+    end: Insert = Insert()
+    path: Insert = Insert()
+    foot: Insert = Insert()
+
+    @property
+    def ids(self) -> set[str]:
+        return self.top.ids | self.end.ids | self.path.ids | self.foot.ids
+
+
+def insert_headings(toc: list[Any], make: Callable[[str, str, int], Any], headings: list[Heading], at: int | None = None) -> None:
+    """Put generated headings into a page's table of contents, each h3 under the h2 before it.
+
+    `toc` holds the page's top-level entries (objects with `level` and `children`,
+    MkDocs' AnchorLink); `make(title, id, level)` makes one. `at` is where the
+    first goes (default: at the end).
+    """
+    if not headings:
+        return
+    if len(toc) == 1 and toc[0].level == 1:
+        toc = toc[0].children
+    links: list[Any] = []
+    for heading in headings:
+        link = make(heading.title, heading.id, heading.level)
+        if links and heading.level > links[-1].level:
+            links[-1].children.append(link)
+        else:
+            links.append(link)
+    index = len(toc) if at is None else at
+    toc[index:index] = links
+
+
+@dataclass(frozen=True)
+class Sections:
+    """Everything derived from the whole catalog once per build, then read per page."""
+
+    catalog: Catalog
+    linked_from: dict[str, list[Entry]]
+    drawn: dict[str, list[Entry]]
+    terms: TermIndex
+    # True only in builds that also make the PDFs, so no button leads to a missing file.
+    downloads: bool = False
+
+    @classmethod
+    def build(cls, catalog: Catalog, *, downloads: bool = False) -> Sections:
+        return cls(catalog, backlinks(catalog), drawn_from(catalog), term_index(catalog), downloads)
+
+    def decorate(self, src_uri: str, markdown: str, *, directory_urls: bool = True, updated: date | None = None) -> PageParts:
+        """The page's Markdown and the generated parts around it.
+
+        `directory_urls` is MkDocs' setting of that name (false in the offline
+        bundle); `updated` is the day of the page's last commit, when the build knows it.
+        """
+        entry = self.catalog.get(src_uri)
+        link = Linker(src_uri, directory_urls)
+        if src_uri == MATRIX:
+            return PageParts(markdown, end=Insert(matrix_html(self.catalog, link)))
+        if (tag := tag_of(src_uri, self.catalog)) is not None:
+            return PageParts(markdown, end=Insert(tag_page_html(self.catalog, tag, link)))
+        if entry is None:
+            return PageParts(markdown)
+        path = ""
+        if entry.type == "role":
+            # The welcome goes right after the role's introduction, before its own sections.
+            intro, rest = split_intro(markdown)
+            markdown = f"{intro}\n\n{role_welcome(entry, lead=not intro.strip())}\n\n{PATH_MARK}\n\n{rest}"
+            path = role_path(self.catalog, entry, link)
+        end = term_list(self.catalog, link) if src_uri == GLOSSARY else ""
+        foot = play_suffix(entry, link) + self.suffix(entry, link) + self.dates(entry, updated)
+        return PageParts(markdown, Insert(self.prefix(entry, link)), Insert(end), Insert(path), Insert(foot))
+
+    def prefix(self, entry: Entry, link: Linker) -> str:
+        roles = self.catalog.by_stem("role")
+        m = entry.meta
+        context = {"link": link, "m": m, "labels": INVOLVEMENT_LABELS}
+        text = render_html("chips.html.j2", tags=getattr(m, "tags", []), tag_uri=tag_uri, tag_label=self.catalog.tag_labels.get, **context)
+        if self.downloads and entry.type == "home":
+            text += self._download(link.file_href("pdf/handbook.output.pdf"), "Download the handbook (PDF)")
+        elif self.downloads and entry.type == "role":
+            text += self._download(link.file_href(f"pdf/{pack_name(entry)}.pdf"), f"Download the {entry.title} onboarding pack (PDF)")
+        if isinstance(m, WithRoles):
+            by_level = [
+                (level, [roles[r] for r, given in m.roles.items() if given == level and r in roles]) for level in INVOLVEMENT_LEVELS
+            ]
+            context["by_level"] = [(level, entries) for level, entries in by_level if entries]
+        if isinstance(m, Ritual):
+            text += render_html("ritual_box.html.j2", length=length_text, often=cadence_text, **context)
+        elif isinstance(m, Story):
+            text += render_html(
+                "story_box.html.j2",
+                parties=[roles[r] for r in m.parties if r in roles],
+                involved=[roles[r] for r in m.involved if r in roles],
+                **context,
+            )
+        elif isinstance(m, Report):
+            text += render_html("report_box.html.j2", involved=[roles[r] for r in m.involved if r in roles], **context)
+        elif isinstance(m, Myth):
+            text += render_html("myth_box.html.j2", **context)
+        elif box := play_box(self.catalog, entry, context):
+            text += box
+        elif isinstance(m, WithRoles):
+            text += render_html("involved_box.html.j2", **context)
+        return text
+
+    @staticmethod
+    def dates(entry: Entry, updated: date | None = None) -> str:
+        """'Last reviewed <date> · Last updated <date>' at the foot of the page."""
+        dates = [("Last reviewed", entry.meta.reviewed)] + ([("Last updated", updated)] if updated else [])
+        return render_html("page_dates.html.j2", dates=[(label, day.isoformat(), long_date(day)) for label, day in dates])
+
+    @staticmethod
+    def _download(href: str, label: str) -> str:
+        return render_html("download.html.j2", href=href, label=label)
+
+    def suffix(self, entry: Entry, link: Linker) -> str:
+        text = ""
+        if entry.type == "role":
+            text += role_view(self.catalog, entry, link)
+        if entry.type == "source":
+            text += render_html("drawn.html.j2", link=link, pages=self.drawn.get(entry.stem, []))
+        elif entry.type != "home":
+            sources = self.catalog.by_stem("source")
+            cited = [sources[s] for s in getattr(entry.meta, "sources", []) if s in sources]
+            text += render_html("sources.html.j2", link=link, sources=cited)
+        if entry.type != "home":
+            # A role page is a welcome: its long list of backlinks stays folded.
+            text += render_html("linked_from.html.j2", link=link, pages=self.linked_from.get(entry.src_uri, []), collapsed=entry.type == "role")
+        return text
