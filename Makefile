@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml constraints.txt
 
 ## serve: the handbook at http://127.0.0.1:8000, rebuilt on every change
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/properdocs serve --config-file mkdocs.yml --dev-addr 127.0.0.1:8000
 
 ## build: a strict build into site/ (no PDFs, so no download buttons), replaced only when it succeeds
 build: $(STAMP)

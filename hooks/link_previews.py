@@ -7,21 +7,24 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from handbook.output.social_cards import KINDS, card_path, cards_enabled, write_card
+from handbook.content.types import BY_NAME
+from handbook.output.build import KEY
+from handbook.output.social_cards import OTHER_KIND, card_path, write_card
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    if cards_enabled(config.site_url, config.extra.get("social_cards", True)):
+    if config.plugins[KEY].settings.cards:
         page.meta["card"] = card_path(page.url)
     return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if not cards_enabled(config.site_url, config.extra.get("social_cards", True)):
+    build = config.plugins[KEY]
+    if not build.settings.cards:
         return output
-    entry = config.handbook.catalog.get(page.file.src_uri)
-    kind = KINDS.get(entry.type, "Handbook") if entry is not None else "Handbook"
+    entry = build.catalog.get(page.file.src_uri)
+    kind = BY_NAME[entry.type].card_label if entry is not None else OTHER_KIND
     summary = entry.meta.summary if entry is not None else page.meta.get("description") or config.site_description or ""
     cache = Path(config.config_file_path).parent / ".cache" / "social-cards"
-    write_card(Path(config.site_dir) / card_path(page.url), cache, config.site_name, kind, page.title or config.site_name, summary)
+    write_card(Path(config.site_dir) / card_path(page.url), cache, build.settings.site_name, kind, page.title or config.site_name, summary)
     return output

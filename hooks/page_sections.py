@@ -15,19 +15,20 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
+from handbook.output.build import KEY
 from handbook.views.glossary_terms import GlossaryTerms
 from handbook.views.sections import PATH_MARK, SEARCH_BOOST, PageParts, insert_headings
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The term list is known only after validation (on_files); the extension asks for it per page.
-    config.markdown_extensions.append(GlossaryTerms(lambda: getattr(getattr(config, "handbook", None), "terms", None)))
+    config.markdown_extensions.append(GlossaryTerms(lambda: build.sections.terms if (build := config.plugins.get(KEY)) else None))
     return config
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    sections = config.handbook
-    entry = sections.catalog.get(page.file.src_uri)
+    build = config.plugins[KEY]
+    entry = build.catalog.get(page.file.src_uri)
     if entry is not None:
         page.meta["description"] = entry.meta.summary
         # Material's search indexes meta tags with a boost of a million, which drowns every other
@@ -40,19 +41,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     for key in ("description", "author"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = html.escape(page.meta[key], quote=True)
-    parts = sections.decorate(
+    parts = build.sections.decorate(
         page.file.src_uri,
         markdown,
         directory_urls=config.use_directory_urls,
-        updated=config.handbook_updated.get(page.file.src_uri),
+        updated=build.updated.get(page.file.src_uri),
     )
-    # Per page, on the page: nothing kept in this module between builds.
-    page.handbook_parts = parts
+    # Per page, in the build's state: nothing kept in this module between builds.
+    build.parts[page.file.src_uri] = parts
     return parts.markdown
 
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    parts: PageParts | None = getattr(page, "handbook_parts", None)
+    parts: PageParts | None = config.plugins[KEY].parts.get(page.file.src_uri)
     if parts is None:
         return content
     insert_headings(page.toc.items, AnchorLink, parts.top.headings, at=0)
@@ -66,7 +67,7 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
 # After Material's search (priority 0) has indexed the page: these parts only list other pages.
 @event_priority(-100)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    parts: PageParts | None = getattr(page, "handbook_parts", None)
+    parts: PageParts | None = config.plugins[KEY].parts.get(page.file.src_uri)
     if parts is None:
         return context
     if parts.path.html:

@@ -7,9 +7,9 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+import properdocs.replacement  # noqa: F401 - before anything imports mkdocs: mkdocs.* is then properdocs.*
 import pytest
 from bs4 import BeautifulSoup
-import properdocs.replacement  # noqa: F401 - before anything imports mkdocs: mkdocs.* is then properdocs.*
 from properdocs.commands.build import build
 from properdocs.config import load_config
 from properdocs.exceptions import Abort

@@ -71,7 +71,7 @@ def test_matrix_on_a_phone_scrolls_with_its_first_column_visible(browser, served
 def matrix_involvement(role: str) -> dict[str, int]:
     from conftest import ROOT
 
-    from handbook.content.catalog import load_folder
+    from handbook.rules import load_folder
 
     catalog = load_folder(ROOT / "docs")
     return {kind: sum(1 for e in catalog.of_type(kind) if role in e.meta.roles) for kind in ("ritual", "practice")}

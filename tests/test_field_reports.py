@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from conftest import ROOT, minimal_docs, page
 
-from handbook.content.types import headings_for
-from handbook.content.catalog import load_catalog, load_folder
 from handbook.content.problems import ContentError
+from handbook.content.types import headings_for
+from handbook.rules import load_catalog, load_folder
 
 REPORT = """
 title: A quiet delivery

@@ -9,8 +9,8 @@ from conftest import fixture_config, minimal_docs, ritual_body
 from test_validation import RITUAL as UNOWNED
 from test_validation import with_page
 
-from handbook.content.catalog import load_catalog
 from handbook.content.problems import ContentError
+from handbook.rules import load_catalog
 
 
 def problems(files: dict[str, str], today: date = date(2026, 11, 23)) -> list[str]:

@@ -9,8 +9,8 @@ import pytest
 from conftest import minimal_docs
 from properdocs.structure.files import File
 
-from handbook.views.sections import Heading, Insert, insert_headings
 from handbook.content.urls import Linker, site_path
+from handbook.views.sections import Heading, Insert, insert_headings
 
 URIS = ["index.md", "glossary.md", "roles/index.md", "roles/data-scientist.md", "practices/baseline-first.md", "tags/delivery.md"]
 

@@ -7,8 +7,8 @@ import time
 import pytest
 from conftest import minimal_docs
 
-from handbook.content.catalog import load_catalog
 from handbook.content.problems import ContentError
+from handbook.rules import load_catalog
 
 SCRIPT = "<script>alert(1)</script>"
 

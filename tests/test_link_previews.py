@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PIL import Image
 from conftest import minimal_docs
+from PIL import Image
 
 SITE = "https://handbook.example.com/"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from handbook.output.offline import bundled, build_offline_site, zip_site
+from handbook.output.offline import build_offline_site, bundled, zip_site
 
 pytest_plugins = ["browser"]
 

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import functools
-import shutil
-
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, minimal_docs
 
-from handbook.content.catalog import load_folder
 from handbook.output.pdf import book_html, handbook_book, role_book, write_pdf
+from handbook.rules import load_folder
 from handbook.views.role_views import first_week, owned_rituals
 
 pytestmark = pytest.mark.pdf
@@ -167,7 +166,7 @@ def test_compliance_pack_is_named_after_its_title_and_keeps_the_old_name(pdfs, t
 def test_pack_contents_follow_the_first_week_path(build_site):
     from test_role_views import with_onboarding
 
-    from handbook.content.catalog import load_catalog
+    from handbook.rules import load_catalog
 
     docs = with_onboarding(first_week="first_week: [myths/magic, practices/pairing]\n")
     built = build_site(docs)
@@ -189,7 +188,7 @@ def test_pack_contents_follow_the_first_week_path(build_site):
 
 
 def test_a_pack_is_named_after_the_role_title(build_site):
-    from handbook.content.catalog import load_catalog
+    from handbook.rules import load_catalog
 
     docs = minimal_docs()
     tags = docs.pop("tags.yml")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from plays import EXERCISE, GUIDE, TEMPLATE, play_docs
 
-from handbook.content.catalog import load_catalog
 from handbook.content.problems import ContentError
+from handbook.rules import load_catalog
 
 T = "templates/charter.md"
 E = "exercises/charter-workshop.md"

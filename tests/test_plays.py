@@ -6,13 +6,13 @@ import re
 
 import pytest
 from conftest import ROOT, Built, fixture_config, write_docs
+from plays import play_docs
 from properdocs.commands.build import build
 from properdocs.config import load_config
-from plays import play_docs
 
 from handbook.content.types import headings_for
-from handbook.content.catalog import load_folder
 from handbook.output.pdf import handbook_book
+from handbook.rules import load_folder
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, Built, fixture_config, minimal_docs
 
-from handbook.content.catalog import load_folder
+from handbook.rules import load_folder
 
 SHARED = ROOT.parent / "shared"
 

@@ -9,8 +9,8 @@ import pytest
 import yaml
 from conftest import ROOT, minimal_docs, page, ritual_body, write_docs
 
-from handbook.content.catalog import load_folder
 from handbook.pages.rhythm import SMALL_TEAM, duration_text, per_week, weekly_minutes
+from handbook.rules import load_folder
 
 # id -> (cadence, minutes, extra front matter, roles)
 RITUALS = {

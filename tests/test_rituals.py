@@ -6,7 +6,7 @@ import re
 
 from conftest import ROOT, minimal_docs
 
-from handbook.content.catalog import load_folder
+from handbook.rules import load_folder
 
 _ROW = re.compile(r"^\s*\|\s*(\d+)\s*\|")
 _NOTE = '!!! sources-differ "Where the sources differ"'

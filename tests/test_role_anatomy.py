@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import ROOT
 
 from handbook.content.types import ANATOMIES, headings_for
-from handbook.content.catalog import load_folder
+from handbook.rules import load_folder
 
 
 def headings(body: str) -> tuple[str, ...]:

@@ -108,7 +108,7 @@ def test_a_first_week_over_90_minutes_fails_the_build(build_site):
          "use folder/id of a page in docs/, e.g. practices/baseline-first"),
         ("first_week: [roles/scientist]\n", "docs/roles/scientist.md:8: first_week: 'roles/scientist' is this role page: the path lists the pages to read after it"),
         ("first_week: [myths/magic, myths/magic]\n", "docs/roles/scientist.md:8: first_week: 'myths/magic' is listed twice: keep one"),
-        ("first_week: [Magic]\n", "docs/roles/scientist.md:8: first_week.0: 'Magic' is not a page: write folder/id, e.g. practices/baseline-first"),
+        ("first_week: [Magic]\n", "docs/roles/scientist.md:8: first_week.0: 'Magic' is not a page id such as 'practices/team-charter' (folder/file name without .md)"),
     ],
 )
 def test_a_bad_first_week_names_the_line_and_the_fix(build_site, first_week, error):
@@ -210,8 +210,12 @@ def test_the_download_button_uses_the_pack_named_after_the_title(build_site, mon
 def test_every_role_of_the_handbook_has_a_first_week_and_a_checklist():
     from conftest import ROOT
 
-    from handbook.content.catalog import load_folder
-    from handbook.content.model import CHECKLIST_MIN_ITEMS, CHECKLIST_PHASES, FIRST_WEEK_MAX_MINUTES
+    from handbook.content.model import (
+        CHECKLIST_MIN_ITEMS,
+        CHECKLIST_PHASES,
+        FIRST_WEEK_MAX_MINUTES,
+    )
+    from handbook.rules import load_folder
     from handbook.views.role_views import first_week, minutes
 
     catalog = load_folder(ROOT / "docs")
@@ -232,7 +236,7 @@ def test_checklist_text_is_escaped(build_site):
 
 def test_headings_inside_fenced_code_are_not_headings():
     # One fence scanner for every reader of a body: a ```` block may show ``` lines and headings.
-    from handbook.content.catalog import headings
+    from handbook.content.markdown import headings
     from handbook.views.role_views import split_intro
 
     body = "Intro.\n\n````markdown\n```\n## Shown, not a heading\n```\n````\n\n   ~~~\n# Also shown\n   ~~~\n\n## Real"

@@ -12,11 +12,13 @@ import pytest
 from conftest import ROOT
 from pydantic import Field
 
-from handbook.content import types as anatomy, model
-from handbook.tools.cli import main
-from handbook.content.types import headings_for
-from handbook.content.catalog import load_catalog, load_folder, read_folder
+from handbook.content import model
+from handbook.content import types as anatomy
+from handbook.content.catalog import read_folder
 from handbook.content.frontmatter import decode, split
+from handbook.content.types import headings_for
+from handbook.rules import load_catalog, load_folder
+from handbook.tools.cli import main
 from handbook.tools.scaffold import EXAMPLES, kinds, new_page, page_id
 
 TODAY = date(2026, 11, 23)

@@ -8,8 +8,8 @@ import pytest
 from conftest import ROOT, Built
 from plays import play_docs
 
-from handbook.content.catalog import load_folder
 from handbook.pages.downloads import download_uri
+from handbook.rules import load_folder
 
 
 def shown_template(built: Built, url: str) -> str:

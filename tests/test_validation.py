@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import minimal_docs, page, ritual_body
 
-from handbook.content.catalog import load_catalog
 from handbook.content.problems import ContentError
+from handbook.rules import load_catalog
 
 
 def problems(files: dict[str, str | bytes]) -> list[str]:

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from handbook.content.model import Exercise
-from handbook.content.problems import Problem
 
 SUGGESTED_LABEL = "handbook suggestion"
-
-
-def timing_problems(meta: Exercise, line_of: Callable[[tuple[str, ...]], int], path: str) -> list[Problem]:
-    total = sum(step.minutes for step in meta.timing)
-    if total == meta.duration_minutes:
-        return []
-    return [
-        Problem(path, line_of(("timing",)), "timing",
-                f"the steps add up to {total} minutes but duration_minutes is {meta.duration_minutes}: make them agree")
-    ]
 
 
 @dataclass(frozen=True)

@@ -1,90 +1,49 @@
-"""The content model: one typed schema per page type, chosen by folder.
+"""The content model: one typed schema per page type (the registry in `types.py` says which folder).
 
-Each page is a Markdown file whose front matter is validated against the
-model of its folder. Cross-page rules (known ids, unique titles) live in
-`catalog.py`, because they need every page at once.
+Each page is a Markdown file whose front matter is validated against its
+type's model. Every field carries a docstring: it is the field's description
+in the exported editor schema (schema/<type>.json). Cross-page rules (known
+ids, unique titles) live in `handbook.rules`, because they need every page.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
-from datetime import date, datetime
-from typing import Annotated, Literal
+from collections.abc import Iterator
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, WithJsonSchema, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-# RACI: who does the work, who owns the outcome (one role), who is asked, who is told.
-Involvement = Literal["responsible", "accountable", "consulted", "informed"]
-INVOLVEMENT_LEVELS: tuple[str, ...] = ("accountable", "responsible", "consulted", "informed")
-INVOLVEMENT_LABELS = {
-    "accountable": "Accountable",
-    "responsible": "Responsible",
-    "consulted": "Consulted",
-    "informed": "Informed",
-}
-INVOLVEMENT_CODES = {"accountable": "A", "responsible": "R", "consulted": "C", "informed": "I"}
-# The levels before RACI, refused with a pointer to their replacement.
-OLD_LEVELS = {"leads": "accountable", "takes-part": "responsible", "as-needed": "consulted"}
-
-Cadence = Literal["daily", "weekly", "fortnightly", "monthly", "per-sprint", "per-release", "as-needed"]
-Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday"]
-Family = Literal["science", "engineering", "product-and-design", "leadership", "stakeholder"]
-SourceKind = Literal["interview-prep notes", "article", "practitioner's guide", "course session", "essay"]
-
-
-def _one_sentence(value: str) -> str:
-    if "\n" in value.strip():
-        raise ValueError("must be one line")
-    if not value.rstrip().endswith((".", "?", "!")):
-        raise ValueError("must be one sentence ending with a full stop")
-    return value
-
-
-def _plain(value: str) -> str:
-    # MkDocs themes print titles without escaping them, so markup is refused here.
-    if "<" in value or ">" in value:
-        raise ValueError("must be plain text: '<' and '>' are not allowed")
-    return value
-
-
-def _slug(value: str) -> str:
-    if not SLUG.match(value):
-        raise ValueError(f"'{value}' is not a lowercase-hyphenated id such as 'data-scientist'")
-    return value
-
-
-def _review_date(value: object) -> object:
-    # YAML reads 2026-11-23 as a date; a quoted "2026-11-23" is accepted too.
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ValueError(f"'{value}' is not a date: write the day of the last review as YYYY-MM-DD, such as 2026-11-23")
-
-
-def _page_ref(value: str) -> str:
-    folder, _, stem = value.partition("/")
-    if not folder or not SLUG.match(folder) or not SLUG.match(stem):
-        raise ValueError(f"'{value}' is not a page: write folder/id, e.g. practices/baseline-first")
-    return value
-
-
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60), AfterValidator(_plain)]
-Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=160), AfterValidator(_one_sentence)]
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=200)]
-# The pattern is for editors (the JSON Schema); validation keeps its own message.
-Slug = Annotated[str, AfterValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
-ReviewDate = Annotated[date, BeforeValidator(_review_date)]
-# Another page, as folder/id: "practices/baseline-first".
-PageRef = Annotated[str, AfterValidator(_page_ref), WithJsonSchema({"type": "string", "pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$"})]
-UrlPath = Annotated[str, StringConstraints(pattern=r"^/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")]
+from handbook.content.fields import (
+    Cadence,
+    Family,
+    Involvement,
+    Line,
+    PageRef,
+    Ref,
+    ReviewDate,
+    RoleId,
+    Sentence,
+    Short,
+    Slug,
+    SourceKind,
+    Summary,
+    Text,
+    Title,
+    UrlPath,
+    Weekday,
+    plain_label,
+)
 
 SUMMARY_MAX = 160
 
@@ -101,7 +60,7 @@ class Page(Strict):
     """The page title: 3 to 60 characters of plain text, unique in the handbook."""
     summary: Summary
     """One sentence of at most 160 characters ending with a full stop; also the meta description."""
-    owner: Slug
+    owner: RoleId
     """The role that keeps this page true: a file name in docs/roles/, such as ai-team-lead."""
     reviewed: ReviewDate
     """The day the page was last checked against its sources, YYYY-MM-DD; not in the future."""
@@ -112,7 +71,6 @@ class TypedPage(Page):
     """One to six tags from docs/tags.yml."""
     sources: Annotated[list[Slug], Field(min_length=1)]
     """The source documents this page draws on: file names in docs/sources/."""
-    # Old URLs of a page that moved, e.g. "/rituals/standup/": each gets a redirect.
     aliases: list[UrlPath] = []
     """Old URLs of a page that moved, such as /rituals/standup/: each gets a redirect."""
 
@@ -127,26 +85,29 @@ FIRST_WEEK_MAX_MINUTES = 90
 
 class ChecklistItem(Strict):
     do: Line
-    # The page that explains the action, as folder/id.
+    """The action, as an instruction: "Shadow the weekly planning meeting"."""
     see: PageRef | None = None
-    # True when the action is the handbook's own default rather than advice from a source.
+    """The page that explains the action, as folder/id, such as rituals/weekly-planning."""
     suggestion: bool = False
+    """True when the action is the handbook's own default rather than advice from a source."""
 
 
 class Role(TypedPage):
     family: Family
-    # Column label in the role-by-practice matrix, e.g. "DS".
+    """The group of roles it belongs to; orders the matrix's columns."""
     short: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=8)]
+    """The column label in the matrix, up to 8 characters, such as DS."""
     also_called: list[Text] = []
-    # The pages a new hire reads in the first week, in order; at most FIRST_WEEK_MAX_MINUTES in all.
+    """Other titles the role goes by."""
     first_week: list[PageRef] = []
+    """The pages a new hire reads in the first week, in order, as folder/id; at most 90 minutes in all."""
     checklist: dict[ChecklistPhase, Annotated[list[ChecklistItem], Field(min_length=1)]] = {}
+    """The 90-day checklist: actions for each of first-30-days, first-60-days and first-90-days."""
 
 
 class WithRoles(TypedPage):
-    # role id -> RACI level; feeds the role-by-practice matrix and the role views.
-    # Exactly one role is accountable: checked in catalog.py, where the line is known.
-    roles: Annotated[dict[Slug, Involvement], Field(min_length=1)]
+    roles: Annotated[dict[RoleId, Involvement], Field(min_length=1)]
+    """Role id -> RACI level (accountable, responsible, consulted, informed); exactly one role is accountable."""
 
     @property
     def accountable(self) -> str | None:
@@ -155,17 +116,17 @@ class WithRoles(TypedPage):
 
 class Ritual(WithRoles):
     cadence: Cadence
-    # Every ritual has a length; where no source gives one, the handbook's own
-    # default is listed in `suggested` so the page labels it.
+    """How often it is held."""
     duration_minutes: Annotated[int, Field(ge=1, le=480)]
-    # The usual weekday, only where a source gives one or the name implies it.
+    """Its length in minutes; where no source gives one, list the field in `suggested`."""
     day: Weekday | None = None
-    # False for protected time with no meeting in it (a no-meeting day): the
-    # team rhythm shows it but does not count it as meeting hours.
+    """The usual weekday, only where a source gives one or the name implies it."""
     meeting: bool = True
+    """False for protected time with no meeting in it (a no-meeting day): not counted as meeting hours."""
     prep: Line
-    # Fields whose values are the handbook's own suggestion, not a source's.
+    """What each attendee does beforehand, in one line."""
     suggested: list[str] = []
+    """Fields whose values are the handbook's own suggestion, not a source's, such as duration_minutes."""
 
     @field_validator("suggested")
     @classmethod
@@ -188,77 +149,77 @@ class Practice(WithRoles):
 
 
 class Story(TypedPage):
-    # The sides of the tension. A past conflict has no owner, so no RACI levels:
-    # `involved` names the other roles that appear in it (often the lead who mediated).
-    parties: Annotated[list[Slug], Field(min_length=2)]
-    involved: list[Slug] = []
+    # A past conflict has no owner, so no RACI levels.
+    parties: Annotated[list[RoleId], Field(min_length=2)]
+    """The roles on each side of the tension (at least two)."""
+    involved: list[RoleId] = []
+    """Other roles that appear in it, such as the lead who mediated."""
     outcome: Line
+    """What came of it, as the source reports it."""
 
 
 class Report(TypedPage):
-    # A field report: what a team did and what it reports came of it, with no clash at its heart.
-    # `involved` names the roles that appear in it; like a story it has no owner, so no RACI levels.
-    involved: Annotated[list[Slug], Field(min_length=1)]
+    # A field report: what a team did and what came of it, with no clash at its heart; no owner, so no RACI levels.
+    involved: Annotated[list[RoleId], Field(min_length=1)]
+    """The roles that appear in it."""
     outcome: Line
+    """What came of it, as the source reports it."""
 
 
 class Myth(TypedPage):
     belief: Line
+    """The belief, as people hold it."""
     reality: Line
-    concerns: Annotated[list[Slug], Field(min_length=1)]
+    """What is true instead, in one line."""
+    concerns: Annotated[list[RoleId], Field(min_length=1)]
+    """The roles most likely to hold the belief or be hurt by it."""
 
 
 class Source(Page):
     tags: Annotated[list[Slug], Field(min_length=1, max_length=6)]
+    """One to six tags from docs/tags.yml."""
     kind: SourceKind
+    """What kind of document it is."""
     author: Line
+    """Who wrote it, described without a name, such as "An engineering manager"."""
     year: Annotated[int, Field(ge=1900, le=2100)] | None
+    """The year it was written, or null when undated."""
     aliases: list[UrlPath] = []
+    """Old URLs of a page that moved: each gets a redirect."""
 
 
 class Term(Strict):
     term: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60)]
+    """The term as readers meet it, such as "feature store"."""
     aka: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60)]] = []
+    """Other spellings and abbreviations that get the same definition."""
     definition: Line
-    see: Annotated[str, StringConstraints(pattern=r"^[a-z]+(?:-[a-z]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$")] | None = None
+    """One line, shown on hover wherever the term first appears on a page."""
+    see: PageRef | None = None
+    """The page that explains it further, as folder/id."""
     sources: Annotated[list[Slug], Field(min_length=1)]
+    """The source documents that use the term: file names in docs/sources/."""
 
 
 class Glossary(TypedPage):
     terms: Annotated[list[Term], Field(min_length=1)]
+    """Every term of the handbook, each defined once."""
 
 
 # --- Plays: templates, exercises, decision guides ------------------------------
 
 
-def _page_ref(value: str) -> str:
-    if not PAGE_REF.match(value):
-        raise ValueError(f"'{value}' is not a page id such as 'practices/team-charter' (folder/file name without .md)")
-    return value
-
-
-def _plain_label(value: object) -> object:
-    # YAML 1.1 reads an unquoted Yes or No as a boolean; say so instead of "not a string".
-    if isinstance(value, bool):
-        raise ValueError(f"unquoted {'yes' if value else 'no'} is read as {str(value).lower()}: write it in quotes, e.g. \"{'Yes' if value else 'No'}\"")
-    return value
-
-
-PAGE_REF = re.compile(r"^[a-z]+(?:-[a-z]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$")
-PageRef = Annotated[str, AfterValidator(_page_ref)]
-Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60), AfterValidator(_plain)]
-Sentence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=300)]
-
-
 class Template(WithRoles):
     # Accountable owns the filled-in document; responsible fill it in; consulted review it.
-    # The pages where the template is used: a practice, a ritual, an exercise.
     used_in: Annotated[list[PageRef], Field(min_length=1)]
+    """The pages where the template is used (a practice, a ritual, an exercise), as folder/id."""
 
 
 class GroupSize(Strict):
     min: Annotated[int, Field(ge=1, le=100)]
+    """The fewest people it works with."""
     max: Annotated[int, Field(ge=1, le=100)]
+    """The most people it works with."""
 
     @model_validator(mode="after")
     def _ordered(self) -> GroupSize:
@@ -268,15 +229,19 @@ class GroupSize(Strict):
 
 
 class Part(Strict):
-    # A part someone plays, e.g. "Product manager"; `role` links it to a role page.
     name: Short
-    role: Slug | None = None
+    """A part someone plays, such as "Product manager"."""
+    role: RoleId | None = None
+    """The role the part stands for, linked to its page."""
     brief: Line
+    """What the player is told, in one line."""
 
 
 class Step(Strict):
     minutes: Annotated[int, Field(ge=1, le=240)]
+    """How long the step takes."""
     step: Line
+    """What happens in it."""
 
 
 # Fields of an exercise whose values are the handbook's own default, not a source's.
@@ -286,91 +251,120 @@ SuggestedField = Literal["duration_minutes", "group_size", "timing"]
 class Exercise(WithRoles):
     # Accountable is the facilitator; responsible are the people who take part.
     duration_minutes: Annotated[int, Field(ge=5, le=480)]
+    """Its length in minutes: the steps of `timing` add up to it."""
     group_size: GroupSize
-    # The steps, in order; their minutes add up to duration_minutes (checked in catalog.py).
+    """How many people it needs, as min and max."""
     timing: Annotated[list[Step], Field(min_length=2)]
+    """The steps, in order, each with its minutes."""
     parts: list[Part] = []
+    """The parts to hand out in a role-play."""
     materials: list[Line] = []
+    """What the facilitator brings."""
     suggested: list[SuggestedField] = []
+    """Fields whose values are the handbook's own suggestion, not a source's."""
 
 
 class Choice(Strict):
-    label: Annotated[Short, BeforeValidator(_plain_label)]
-    # The id of the next question, or of an answer.
+    label: Annotated[Short, BeforeValidator(plain_label)]
+    """The answer the reader picks, such as "Yes"."""
     go: Slug
+    """The id of the next question, or of an answer."""
 
 
 class Question(Strict):
     id: Slug
+    """The question's id, for choices that lead to it."""
     ask: Sentence
+    """The question, as the reader is asked it."""
     hint: Sentence | None = None
+    """What helps the reader answer."""
     choices: Annotated[list[Choice], Field(min_length=2, max_length=4)]
+    """Two to four answers, each leading forward."""
 
 
 class Answer(Strict):
     id: Slug
+    """The answer's id, for choices that lead to it."""
     title: Short
+    """The answer in a few words."""
     text: Sentence
-    # Pages to read or act on next, as folder/id.
+    """What to do."""
     see: Annotated[list[PageRef], Field(min_length=1)]
+    """Pages to read or act on next, as folder/id."""
 
 
 class DecisionGuide(WithRoles):
-    # Accountable makes the call. The first question is the start; choices only lead forward
-    # to a later question or to an answer (checked in catalog.py).
+    # Accountable makes the call. Choices lead only forward (checked in handbook.rules).
     use_when: Line
+    """The situation the guide is for, in one line."""
     questions: Annotated[list[Question], Field(min_length=2, max_length=8)]
+    """The questions, in order; the first is the start."""
     answers: Annotated[list[Answer], Field(min_length=2, max_length=8)]
-
-
-# Folder -> (type name, model). Files directly in docs/ are matched by name.
-TYPES: dict[str, tuple[str, type[Page]]] = {
-    "roles": ("role", Role),
-    "rituals": ("ritual", Ritual),
-    "practices": ("practice", Practice),
-    "stories": ("story", Story),
-    "field-reports": ("report", Report),
-    "myths": ("myth", Myth),
-    "sources": ("source", Source),
-    "templates": ("template", Template),
-    "exercises": ("exercise", Exercise),
-    "decision-guides": ("decision-guide", DecisionGuide),
-}
-SPECIAL: dict[str, tuple[str, type[Page]]] = {
-    "index.md": ("home", Page),
-    "glossary.md": ("glossary", Glossary),
-}
-# Any other Markdown file directly in docs/ is a general typed page.
-GENERAL: tuple[str, type[Page]] = ("page", TypedPage)
-
-# Reading order of types in role views and type indexes.
-TYPE_ORDER = ("role", "ritual", "practice", "template", "exercise", "decision-guide", "story", "report", "myth", "source", "glossary", "page", "home")
-TYPE_PLURALS = {
-    "role": "Roles",
-    "ritual": "Rituals",
-    "practice": "Practices",
-    "template": "Templates",
-    "exercise": "Exercises",
-    "decision-guide": "Decision guides",
-    "story": "Conflict stories",
-    "report": "Field reports",
-    "myth": "Myths",
-    "source": "Sources",
-    "glossary": "Glossary",
-    "page": "Pages",
-    "home": "Home",
-}
-
-
-def model_for(src_uri: str) -> tuple[str, type[Page]] | None:
-    """The (type, model) of a docs-relative path, or None for an untyped file."""
-    parts = src_uri.split("/")
-    if len(parts) == 1:
-        return SPECIAL.get(parts[0], GENERAL)
-    if len(parts) == 2 and parts[0] in TYPES:
-        return TYPES[parts[0]]
-    return None
+    """Where the questions end."""
 
 
 def field_names(model: type[Page]) -> list[str]:
     return list(model.model_fields)
+
+
+# --- references to other pages, found by their type -----------------------------
+
+
+def _marker(metadata: list[Any] | tuple[Any, ...]) -> Ref | None:
+    return next((item for item in metadata if isinstance(item, Ref)), None)
+
+
+def _refs(value: Any, annotation: Any, loc: tuple[str | int, ...], folder: str) -> Iterator[tuple[tuple[str | int, ...], str]]:  # noqa: ANN401
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *metadata = get_args(annotation)
+        ref = _marker(metadata)
+        if ref is not None and ref.folder == folder and isinstance(value, str):
+            yield loc, value
+        else:
+            yield from _refs(value, base, loc, folder)
+    elif origin in (Union, UnionType):
+        for option in get_args(annotation):
+            if option is not type(None) and value is not None:
+                yield from _refs(value, option, loc, folder)
+                return
+    elif origin is list and isinstance(value, list):
+        (item,) = get_args(annotation)
+        for index, element in enumerate(value):
+            yield from _refs(element, item, (*loc, index), folder)
+    elif origin is dict and isinstance(value, dict):
+        key_type, value_type = get_args(annotation)
+        for key, element in value.items():
+            yield from _refs(key, key_type, (*loc, key), folder)
+            yield from _refs(element, value_type, (*loc, key), folder)
+    elif isinstance(value, BaseModel):
+        yield from references(value, folder, loc)
+
+
+def references(meta: BaseModel, folder: str, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(location, id) of every value of `meta` typed as an id of a page in `folder` (a `Ref` marker), nested models included."""
+    for name, info in type(meta).model_fields.items():
+        value = getattr(meta, name)
+        ref = _marker(info.metadata)
+        if ref is not None:
+            if ref.folder == folder and isinstance(value, str):
+                yield (*loc, name), value
+            continue
+        yield from _refs(value, info.annotation, (*loc, name), folder)
+
+
+def _names_refs(annotation: Any, folder: str) -> bool:  # noqa: ANN401
+    if get_origin(annotation) is Annotated and (ref := _marker(get_args(annotation)[1:])) is not None:
+        return ref.folder == folder
+    args = get_args(annotation)
+    if any(_names_refs(arg, folder) for arg in args):
+        return True
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel) and bool(role_fields(annotation, folder))
+
+
+def role_fields(model: type[BaseModel], folder: str = "roles") -> tuple[str, ...]:
+    """The fields of a model whose values (or parts of them) are ids of pages in `folder`."""
+    return tuple(
+        name for name, info in model.model_fields.items()
+        if ((ref := _marker(info.metadata)) is not None and ref.folder == folder) or _names_refs(info.annotation, folder)
+    )

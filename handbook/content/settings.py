@@ -1,8 +1,8 @@
-"""Review dates: what "today" is, and which pages are due for another review.
+"""Settings: every value a build reads from mkdocs.yml and the environment, read once and validated.
 
-Every page names an `owner` (a role) and the day it was last `reviewed`. A page
-whose review is older than the configured age is due: the build warns about
-it without failing, and lists it on the generated "Review due" page.
+Also what "today" is (HANDBOOK_TODAY), and the review age: every page names an
+`owner` (a role) and the day it was last `reviewed`; a page whose review is
+older than the configured age is due (a build warning, and the "Review due" page).
 """
 
 from __future__ import annotations
@@ -54,3 +54,58 @@ class Freshness:
 
     def is_due(self, reviewed: date) -> bool:
         return self.age(reviewed) > self.after_days
+
+
+def flag(name: str, value: object) -> bool:
+    """A yes/no setting, the same way everywhere: true/false, yes/no, 1/0 (any case) or a YAML boolean."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "yes", "1", "on"):
+        return True
+    if text in ("false", "no", "0", "off", ""):
+        return False
+    raise SettingError(f"{name}: '{value}' is not a yes/no setting: use true or false")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting of a build, read once: mkdocs.yml's values (with their environment overrides) and HANDBOOK_TODAY."""
+
+    site_name: str = "Cross-Functional AI Team Handbook"
+    site_description: str = ""
+    # The public address ("" when unset): canonical links, the sitemap, cards, llms.txt, the CSV's links.
+    site_url: str = ""
+    repo_url: str = ""
+    today: date = date(2026, 1, 1)
+    review_after_days: int = DEFAULT_REVIEW_AFTER_DAYS
+    # PDF download buttons, only in builds that also make the PDFs (HANDBOOK_PDF).
+    pdf_downloads: bool = False
+    # A link-preview card per page (HANDBOOK_SOCIAL_CARDS); none without a site_url.
+    social_cards: bool = True
+
+    @classmethod
+    def read(cls, config: Mapping[str, object], environ: Mapping[str, str] = os.environ) -> Settings:
+        """From a loaded mkdocs.yml's values (a mapping with site_name, site_url, repo_url, extra, ...)."""
+        extra = config.get("extra") or {}
+        if not isinstance(extra, Mapping):
+            raise SettingError("extra: must be a mapping of settings")
+        return cls(
+            site_name=str(config.get("site_name") or cls.site_name),
+            site_description=str(config.get("site_description") or ""),
+            site_url=str(config.get("site_url") or ""),
+            repo_url=str(config.get("repo_url") or ""),
+            today=today(environ),
+            review_after_days=review_after_days(extra.get("review_after_days")),
+            pdf_downloads=flag("extra.pdf_downloads (HANDBOOK_PDF)", extra.get("pdf_downloads", False)),
+            social_cards=flag("extra.social_cards (HANDBOOK_SOCIAL_CARDS)", extra.get("social_cards", True)),
+        )
+
+    @property
+    def freshness(self) -> Freshness:
+        return Freshness(self.today, self.review_after_days)
+
+    @property
+    def cards(self) -> bool:
+        """Cards need an address to be linked from; the offline bundle turns them off."""
+        return bool(self.site_url) and self.social_cards

@@ -1,12 +1,37 @@
-"""The anatomy of each page type: the `##` headings its body has, in order.
+"""The page types: each declared once, here, and read by every stage after.
 
-Scaffolds (`python -m handbook new`) write these headings; where a type's
-anatomy is `enforced`, validation reports a page whose headings differ.
+A `PageType` holds everything the build knows about a kind of page: its
+model and folder, its labels, its place in the reading order (the order of
+`PAGE_TYPES`), its anatomy (the `##` headings its body has), its type index,
+its link-preview label, its part of the PDF book, its scaffold and its
+at-a-glance box. Validation, the generated pages, the page sections, the PDF,
+the social cards, the editor schema and `make new` iterate this registry, so
+a new type is one entry here (and a model in `model.py`); `tests/test_types.py`
+fails when an entry lacks any of these.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from typing import Any
+
+from handbook.content.model import (
+    DecisionGuide,
+    Exercise,
+    Glossary,
+    Myth,
+    Page,
+    Practice,
+    Report,
+    Ritual,
+    Role,
+    Source,
+    Story,
+    Template,
+    TypedPage,
+    role_fields,
+)
 
 
 @dataclass(frozen=True)
@@ -16,34 +41,208 @@ class Anatomy:
     enforced: bool = False
 
 
-ANATOMIES: dict[str, Anatomy] = {
-    "role": Anatomy(
-        ("Focus", "Responsibilities", "Skills", "Motivations and fears", "What you need from other roles", "What you owe other roles", "Typical friction"),
-        enforced=True,
-    ),
-    "ritual": Anatomy(
-        ("Purpose", "When and how long", "Who", "Prep checklist", "Agenda", "Outputs", "Remote or async variant", "Signs it works", "Signs it is failing"),
-        enforced=True,
-    ),
-    "practice": Anatomy(
-        ("What it is", "Why it matters", "How to do it", "Who does what", "Pitfalls", "How to tell it is working"),
-        enforced=True,
-    ),
-    "story": Anatomy(
-        ("Context", "The parties and what each needed", "What was tried", "The resolution", "The outcome, as reported", "Lessons"),
-    ),
-    "report": Anatomy(("Context", "What the team did", "What came of it, as reported", "Lessons")),
-    "myth": Anatomy(("Why people believe it", "The reality", "The evidence", "What to do instead")),
-    "template": Anatomy(("What it is for", "When to use it", "How to fill it in", "The template"), enforced=True),
-    "exercise": Anatomy(
-        ("What it practises", "The brief", "Running it", "Facilitator notes", "Debrief questions", "Variations"), enforced=True,
-    ),
-    # The questions and answers come from front matter; the body explains them.
-    "decision-guide": Anatomy(("Why these questions", "After you decide"), enforced=True),
-    "source": Anatomy(("What kind of document it is", "Scope", "What the handbook took from it", "What the handbook left out and why")),
-}
+@dataclass(frozen=True)
+class Index:
+    """The generated index page of a type's folder (/rituals/): its summary and its table's columns."""
+
+    summary: str
+    # (column heading, cell): cells are macros of templates/type_index.md.j2, e.g. "cadence".
+    columns: tuple[tuple[str, str], ...]
+    # A line under the table on how to read the RACI columns, with a link to the matrix.
+    raci_note: bool = False
 
 
-def headings_for(kind: str) -> tuple[str, ...]:
-    anatomy = ANATOMIES.get(kind)
-    return anatomy.headings if anatomy else ()
+@dataclass(frozen=True)
+class PageIn:
+    """Stands for the id of an existing page in `folder`, as folder/id, e.g. practices/baseline-first."""
+
+    folder: str
+
+
+@dataclass(frozen=True)
+class Example:
+    """Scaffold placeholders of one page type, where the generic ones would break the type's rules."""
+
+    # Field -> placeholder value, written instead of the generic one; PageIn(...) becomes an existing page.
+    fields: dict[str, Any] = dataclasses.field(default_factory=dict)
+    # Anatomy heading -> the placeholder text under it.
+    sections: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str  # "ritual": the type's id, used in messages, `make new TYPE=...` and schema/<name>.json
+    model: type[Page]
+    # Where its pages live: a folder of docs/ ("rituals"), or one file directly in docs/ ("glossary.md");
+    # "" for the general pages directly in docs/ that no other type claims.
+    folder: str = ""
+    file: str = ""
+    singular: str = ""  # "Ritual": a page's kind in lists and messages
+    plural: str = ""  # "Rituals": headings of groups of pages (tag pages, llms.txt, the matrix)
+    # The line above the title on the page's link-preview card; default: `singular`.
+    card: str = ""
+    anatomy: Anatomy = Anatomy(())
+    index: Index | None = None
+    # The PDF book's part its pages go in (see BOOK_PARTS); None: not in the book.
+    book: str | None = None
+    # Scaffold placeholders where the generic ones would not validate (see tools/scaffold.py).
+    example: Example = Example()
+    # The at-a-glance box above the page's own text: a template of handbook/templates/.
+    box: str | None = None
+    # A Markdown download of the page's template block, with buttons above and below the page's text.
+    download: bool = False
+    # `make new TYPE=<name>` writes pages of this type.
+    scaffold: bool = True
+
+    @property
+    def card_label(self) -> str:
+        return self.card or self.singular
+
+    @property
+    def role_fields(self) -> tuple[str, ...]:
+        """The front-matter fields that name roles (validated against docs/roles/), read from the model."""
+        return role_fields(self.model)
+
+
+# The PDF book's parts, in order. "Reference" also holds the generated pages that ask for the book.
+BOOK_PARTS = ("Introduction", "Roles", "Rituals", "Practices", "Templates", "Exercises", "Decision guides",
+              "Conflict stories", "Field reports", "Myths", "Reference", "Sources")
+
+_DECISION_GUIDE_EXAMPLE = Example(
+    fields={
+        "questions": [
+            {
+                "id": "first-question",
+                "ask": "Replace with the first question the reader answers?",
+                "choices": [{"label": "Yes", "go": "second-question"}, {"label": "No", "go": "first-answer"}],
+            },
+            {
+                "id": "second-question",
+                "ask": "Replace with the next question?",
+                "choices": [{"label": "Yes", "go": "first-answer"}, {"label": "No", "go": "second-answer"}],
+            },
+        ],
+        "answers": [
+            {"id": "first-answer", "title": "Replace with the first answer", "text": "Replace with what to do.", "see": [PageIn("practices")]},
+            {"id": "second-answer", "title": "Replace with the second answer", "text": "Replace with what to do.", "see": [PageIn("practices")]},
+        ],
+    },
+)
+
+# In reading order: role views, type indexes, tag pages, llms.txt and the matrix list types in this order.
+PAGE_TYPES: tuple[PageType, ...] = (
+    PageType(
+        "role", Role, folder="roles", singular="Role", plural="Roles", book="Roles",
+        anatomy=Anatomy(("Focus", "Responsibilities", "Skills", "Motivations and fears", "What you need from other roles",
+                         "What you owe other roles", "Typical friction"), enforced=True),
+        index=Index("Every role on a cross-functional AI team: what it does and what it needs from the others.",
+                    (("Role", "title"), ("Family", "family"), ("Summary", "summary"))),
+    ),
+    PageType(
+        "ritual", Ritual, folder="rituals", singular="Ritual", plural="Rituals", book="Rituals", box="ritual_box.html.j2",
+        anatomy=Anatomy(("Purpose", "When and how long", "Who", "Prep checklist", "Agenda", "Outputs", "Remote or async variant",
+                         "Signs it works", "Signs it is failing"), enforced=True),
+        index=Index("The recurring meetings and sessions that keep a cross-functional AI team in step.",
+                    (("Ritual", "title"), ("Cadence", "cadence"), ("Duration", "duration"), ("Run by", "leads"), ("Summary", "summary")),
+                    raci_note=True),
+    ),
+    PageType(
+        "practice", Practice, folder="practices", singular="Practice", plural="Practices", book="Practices", box="involved_box.html.j2",
+        anatomy=Anatomy(("What it is", "Why it matters", "How to do it", "Who does what", "Pitfalls", "How to tell it is working"), enforced=True),
+        index=Index("The working practices that help scientists, engineers, product and leadership deliver together.",
+                    (("Practice", "title"), ("Owned by", "leads"), ("Summary", "summary")), raci_note=True),
+    ),
+    PageType(
+        "template", Template, folder="templates", singular="Template", plural="Templates", book="Templates",
+        box="template_box.html.j2", download=True,
+        anatomy=Anatomy(("What it is for", "When to use it", "How to fill it in", "The template"), enforced=True),
+        index=Index("Documents a cross-functional AI team fills in together, each ready to download as Markdown.",
+                    (("Template", "title"), ("Used in", "used_in"), ("Owned by", "leads"), ("Summary", "summary"))),
+        example=Example(
+            fields={"used_in": [PageIn("practices")]},
+            sections={"The template": "```markdown\n# Replace with the template's title\n\nReplace with the headings and prompts a team fills in.\n```"},
+        ),
+    ),
+    PageType(
+        "exercise", Exercise, folder="exercises", singular="Exercise", plural="Exercises", book="Exercises", box="exercise_box.html.j2",
+        anatomy=Anatomy(("What it practises", "The brief", "Running it", "Facilitator notes", "Debrief questions", "Variations"), enforced=True),
+        index=Index("Role-plays and workshops for practising the conversations and agreements an AI team depends on.",
+                    (("Exercise", "title"), ("Duration", "minutes"), ("Group size", "group_size"), ("Facilitator", "leads"), ("Summary", "summary"))),
+        # The steps add up to duration_minutes.
+        example=Example(fields={
+            "duration_minutes": 30,
+            "timing": [
+                {"minutes": 5, "step": "Replace with how the facilitator opens the exercise."},
+                {"minutes": 20, "step": "Replace with what the group does."},
+                {"minutes": 5, "step": "Replace with the debrief."},
+            ],
+        }),
+    ),
+    PageType(
+        "decision-guide", DecisionGuide, folder="decision-guides", singular="Decision guide", plural="Decision guides",
+        book="Decision guides", box="decision_guide.html.j2",
+        # The questions and answers come from front matter; the body explains them.
+        anatomy=Anatomy(("Why these questions", "After you decide"), enforced=True),
+        index=Index("Short sequences of questions that end in an answer for the recurring hard calls of an AI team.",
+                    (("Decision guide", "title"), ("Use it when", "use_when"), ("Who makes the call", "leads"))),
+        # Every choice leads forward to a later question or an answer, and every question and answer is reached.
+        example=_DECISION_GUIDE_EXAMPLE,
+    ),
+    PageType(
+        "story", Story, folder="stories", singular="Conflict story", plural="Conflict stories", book="Conflict stories", box="story_box.html.j2",
+        anatomy=Anatomy(("Context", "The parties and what each needed", "What was tried", "The resolution", "The outcome, as reported", "Lessons")),
+        index=Index("Real tensions between roles, what each side needed and how they were resolved.",
+                    (("Story", "title"), ("Parties", "parties"), ("Outcome, as reported", "outcome"))),
+    ),
+    PageType(
+        "report", Report, folder="field-reports", singular="Field report", plural="Field reports", book="Field reports", box="report_box.html.j2",
+        anatomy=Anatomy(("Context", "What the team did", "What came of it, as reported", "Lessons")),
+        index=Index("Accounts of what one team did and what it reports came of it, with the lessons for yours.",
+                    (("Report", "title"), ("Involved", "involved"), ("Outcome, as reported", "outcome"))),
+    ),
+    PageType(
+        "myth", Myth, folder="myths", singular="Myth", plural="Myths", book="Myths", box="myth_box.html.j2",
+        anatomy=Anatomy(("Why people believe it", "The reality", "The evidence", "What to do instead")),
+        index=Index("Beliefs about AI teams that the sources show to be wrong, and what to do instead.",
+                    (("Myth", "title"), ("The belief", "belief"), ("The reality", "reality"))),
+    ),
+    PageType(
+        "source", Source, folder="sources", singular="Source", plural="Sources", book="Sources",
+        anatomy=Anatomy(("What kind of document it is", "Scope", "What the handbook took from it", "What the handbook left out and why")),
+        index=Index("The five documents this handbook was built from, and what it took from each.",
+                    (("Source", "title"), ("Kind", "kind"), ("Year", "year"), ("Summary", "summary"))),
+    ),
+    PageType("glossary", Glossary, file="glossary.md", singular="Glossary", card="Reference", plural="Glossary", book="Reference", scaffold=False),
+    # Any other Markdown file directly in docs/: a general page.
+    PageType("page", TypedPage, singular="Page", card="Handbook", plural="Pages", book="Reference"),
+    PageType("home", Page, file="index.md", singular="Home page", card="Handbook", plural="Home", book="Introduction", scaffold=False),
+)
+
+BY_NAME: dict[str, PageType] = {page_type.name: page_type for page_type in PAGE_TYPES}
+BY_FOLDER: dict[str, PageType] = {t.folder: t for t in PAGE_TYPES if t.folder}
+BY_FILE: dict[str, PageType] = {t.file: t for t in PAGE_TYPES if t.file}
+GENERAL: PageType = next(t for t in PAGE_TYPES if not t.folder and not t.file)
+TYPE_ORDER: tuple[str, ...] = tuple(BY_NAME)
+
+
+def type_for(src_uri: str) -> PageType | None:
+    """The type of a docs-relative path, or None for a file no type claims (a page in a subfolder of a type's folder)."""
+    parts = src_uri.split("/")
+    if len(parts) == 1:
+        return BY_FILE.get(parts[0], GENERAL)
+    if len(parts) == 2:
+        return BY_FOLDER.get(parts[0])
+    return None
+
+
+def rank(name: str) -> int:
+    """A type's place in the reading order; unknown types last."""
+    return TYPE_ORDER.index(name) if name in BY_NAME else len(TYPE_ORDER)
+
+
+def plural(name: str) -> str:
+    return BY_NAME[name].plural if name in BY_NAME else f"{name.capitalize()}s"
+
+
+def headings_for(name: str) -> tuple[str, ...]:
+    return BY_NAME[name].anatomy.headings if name in BY_NAME else ()

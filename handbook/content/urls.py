@@ -11,6 +11,8 @@ the offline bundle).
 from __future__ import annotations
 
 import posixpath
+import re
+import unicodedata
 
 from markupsafe import Markup, escape
 
@@ -76,3 +78,14 @@ class Linker:
         target = getattr(to, "src_uri", to)
         label = text if text is not None else getattr(to, "title", target)
         return Markup('<a href="{}">{}</a>').format(self.href(str(target)), escape(label))
+
+
+def page_id(title: str) -> str:
+    """ "Weekly demo: the why" -> "weekly-demo-the-why" (accents dropped, lowercase-hyphenated): a page's file name from its title."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.casefold()).strip("-")
+
+
+def page_url(src_uri: str) -> str:
+    """The public URL path of a docs file: "rituals/daily-stand-up.md" -> "/rituals/daily-stand-up/"."""
+    return "/" + site_path(src_uri).removeprefix("./")

@@ -23,7 +23,7 @@ def build_offline_site(config: Path, site: Path, *, with_pdf: bool = False) -> N
     # Download buttons only when the PDFs go into the bundle too.
     env = {**os.environ, "HANDBOOK_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "true" if with_pdf else "false",
            "HANDBOOK_SOCIAL_CARDS": "false"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(site)]
+    command = [sys.executable, "-m", "properdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(site)]
     subprocess.run(command, env=env, check=True)
 
 

@@ -30,26 +30,13 @@ from urllib.parse import urldefrag, urljoin
 
 from bs4 import BeautifulSoup, Tag
 
-from handbook.content.catalog import WORDS_PER_MINUTE, Catalog, load_folder
+from handbook.content.catalog import WORDS_PER_MINUTE, Catalog
+from handbook.content.types import BOOK_PARTS, PAGE_TYPES
 from handbook.pages.render import render_html
+from handbook.rules import load_folder
 from handbook.views.role_views import first_week, owned_rituals, pack_name
 
 TITLE = "Cross-Functional AI Team Handbook"
-PARTS = (
-    ("Introduction", "home", None),
-    ("Roles", "role", "/roles/"),
-    ("Rituals", "ritual", "/rituals/"),
-    ("Practices", "practice", "/practices/"),
-    ("Templates", "template", "/templates/"),
-    ("Exercises", "exercise", "/exercises/"),
-    ("Decision guides", "decision-guide", "/decision-guides/"),
-    ("Conflict stories", "story", "/stories/"),
-    ("Field reports", "report", "/field-reports/"),
-    ("Myths", "myth", "/myths/"),
-    ("Reference", None, None),
-    ("Sources", "source", "/sources/"),
-)
-REFERENCE = ("/rhythm/", "/matrix/", "/glossary/", "/reading-list/", "/what-do-i-do-when/")
 WIDE = {"/matrix/"}
 # Tagged PDF for screen readers: a structure tree, the language and the title shown in the window.
 PDF_VARIANT = "pdf/ua-1"
@@ -78,15 +65,19 @@ class Book:
         return [url for part in self.parts for url in part.urls]
 
 
-def handbook_book(catalog: Catalog) -> Book:
-    parts = []
-    for title, kind, index in PARTS:
-        if kind is None and title == "Reference":
-            urls = list(REFERENCE)
-        else:
-            urls = ([index] if index else []) + [e.url for e in catalog.of_type(kind)]
-        parts.append(Part(title, tuple(urls)))
-    return Book("handbook", TITLE, "The whole handbook", tuple(parts))
+def handbook_book(catalog: Catalog, reference: tuple[str, ...] = ()) -> Book:
+    """The whole handbook, part by part (`BOOK_PARTS`): each type's index and pages go in its registry entry's part.
+
+    `reference`: the URLs of the generated pages that ask for the book (`Output.pdf`), first in the Reference part.
+    """
+    urls: dict[str, list[str]] = {title: [] for title in BOOK_PARTS}
+    urls["Reference"] += reference
+    for page_type in PAGE_TYPES:
+        if page_type.book is None:
+            continue
+        index = [f"/{page_type.folder}/"] if page_type.index is not None else []
+        urls[page_type.book] += index + [e.url for e in catalog.of_type(page_type.name)]
+    return Book("handbook", TITLE, "The whole handbook", tuple(Part(title, tuple(found)) for title, found in urls.items()))
 
 
 def role_book(catalog: Catalog, role_id: str) -> Book:

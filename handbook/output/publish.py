@@ -24,7 +24,7 @@ def publish(config: Path, site: Path, *, with_pdf: bool = False) -> int:
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "true" if with_pdf else "false"}
     started = time.perf_counter()
-    steps = [[sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(staging)]]
+    steps = [[sys.executable, "-m", "properdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(staging)]]
     if with_pdf:
         steps.append([sys.executable, "-m", "handbook.output.pdf", str(staging), "--docs", str(config.parent / "docs")])
     for step in steps:

@@ -24,9 +24,8 @@ _INDIGO = (48, 63, 159)
 _WHITE = (255, 255, 255)
 _PALE = (197, 202, 233)
 _MARGIN = 80
-# The line above a card's title, by page type; other pages say "Handbook".
-KINDS = {"role": "Role", "ritual": "Ritual", "practice": "Practice", "story": "Conflict story", "myth": "Myth", "source": "Source",
-         "glossary": "Reference", "report": "Field report", "template": "Template", "exercise": "Exercise", "decision": "Decision guide"}
+# The line above the title of a card for a page the registry does not type (a generated page).
+OTHER_KIND = "Handbook"
 
 
 @cache

@@ -10,14 +10,14 @@ from __future__ import annotations
 import posixpath
 import re
 
-from handbook.content.catalog import MARKDOWN_LINK, Catalog, Entry, page_url
-from handbook.content.model import TYPE_ORDER, TYPE_PLURALS
-
+from handbook.content.catalog import Catalog, Entry, page_url
+from handbook.content.markdown import MARKDOWN_LINK
+from handbook.content.types import TYPE_ORDER
+from handbook.content.types import plural as plural_of
 
 
 def _ordered(catalog: Catalog) -> list[tuple[str, list[Entry]]]:
-    kinds = [kind for kind in TYPE_ORDER if kind != "home"] + sorted({e.type for e in catalog.entries.values()} - set(TYPE_ORDER))
-    return [(TYPE_PLURALS.get(kind, kind.title()), catalog.of_type(kind)) for kind in kinds if catalog.of_type(kind)]
+    return [(plural_of(kind), catalog.of_type(kind)) for kind in TYPE_ORDER if kind != "home" and catalog.of_type(kind)]
 
 
 def _absolute(site_url: str, entry: Entry) -> str:

@@ -14,9 +14,15 @@ import io
 from dataclasses import dataclass
 
 from handbook.content.catalog import Catalog, Entry
-from handbook.content.model import GENERAL, INVOLVEMENT_CODES, INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, SPECIAL, TYPE_ORDER, TYPE_PLURALS, TYPES, WithRoles
-from handbook.pages.render import front_matter, render_html
+from handbook.content.fields import (
+    INVOLVEMENT_CODES,
+    INVOLVEMENT_LABELS,
+    INVOLVEMENT_LEVELS,
+)
+from handbook.content.model import WithRoles
+from handbook.content.types import PAGE_TYPES, plural
 from handbook.content.urls import Linker
+from handbook.pages.render import render_html
 
 MATRIX = "matrix.md"
 MATRIX_CSV = "matrix.csv"
@@ -47,15 +53,13 @@ def ordered_roles(catalog: Catalog) -> list[Entry]:
 
 def role_types() -> list[str]:
     """Every page type whose model carries `roles`, in reading order."""
-    models = dict([*TYPES.values(), *SPECIAL.values(), GENERAL])
-    kinds = [kind for kind, model in models.items() if issubclass(model, WithRoles)]
-    return sorted(kinds, key=lambda kind: TYPE_ORDER.index(kind) if kind in TYPE_ORDER else len(TYPE_ORDER))
+    return [page_type.name for page_type in PAGE_TYPES if issubclass(page_type.model, WithRoles)]
 
 
 def sections(catalog: Catalog) -> list[Section]:
     found = []
     for kind in role_types():
-        heading = TYPE_PLURALS.get(kind, f"{kind.capitalize()}s")
+        heading = plural(kind)
         rows = [e for e in catalog.of_type(kind) if isinstance(e.meta, WithRoles)]
         if rows:  # a type with no pages yet gets no empty table
             found.append(Section(kind, heading, HEADING_IDS.get(kind, f"{kind}-roles"), rows))
@@ -72,13 +76,13 @@ def _cells(row: Entry, roles: list[Entry]) -> list[tuple[str, str, str]]:
     return [(level, CODES[level], explain(role, level, row)) if (level := levels.get(role.stem)) else ("", "", "") for role in roles]
 
 
-def matrix_page(catalog: Catalog) -> str:
-    """The page's front matter and its opening paragraph (Markdown, searched); the tables come from `matrix_html`."""
-    return front_matter(
-        "Role-by-practice matrix",
-        "The RACI matrix: which role is responsible, accountable, consulted or informed for every practice and ritual.",
-        hide=("toc",),
-    ) + (
+TITLE = "Role-by-practice matrix"
+SUMMARY = "The RACI matrix: which role is responsible, accountable, consulted or informed for every practice and ritual."
+
+
+def matrix_page() -> str:
+    """The page's opening paragraph (Markdown, searched); the tables come from `matrix_html`."""
+    return (
         "The RACI matrix of the handbook: who owns, does, is asked about or is told of each ritual and practice"
         " (accountable, responsible, consulted, informed), read straight from each page's front matter."
         " Row titles link to the page, column headings to the role.\n"

@@ -1,31 +1,133 @@
-"""Everything the build generates: pages (docs-relative path -> Markdown) and static files (site path -> text)."""
+"""Everything the build generates, declared once: pages and files, each an `Output`.
+
+An output names its path, its title, its body and where it goes: the
+navigation, search, the PDF book, `llms.txt`. The hooks add these to the
+build, the PDF takes the pages that ask for it, `make check` checks their links
+and anchors, and `claims` makes sure no two things (a hand-written page, an
+alias, a generated page or file) are written to the same address.
+
+Every body can be written to a file: a page's `text()` is what a Markdown
+file in docs/ would hold (front matter, Markdown, then its generated HTML,
+which Markdown passes through), so another build engine can be handed the
+generated tree on disk.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
 from handbook.content.catalog import Catalog
+from handbook.content.problems import Problem
+from handbook.content.settings import Settings
+from handbook.content.types import PAGE_TYPES
+from handbook.content.urls import Linker, page_url
+from handbook.pages import llms, matrix, review_due, rhythm, tag_pages
 from handbook.pages.downloads import template_downloads
-from handbook.content.settings import Freshness
-from handbook.pages.matrix import MATRIX, MATRIX_CSV, matrix_csv, matrix_page
-from handbook.pages.review_due import REVIEW_DUE, review_due_page
-from handbook.pages.rhythm import RHYTHM, rhythm_page
-from handbook.pages.tag_pages import tag_pages
 from handbook.pages.type_indexes import type_index_pages
 
 
-def generated_pages(catalog: Catalog, freshness: Freshness | None = None, site_url: str = "") -> dict[str, str]:
-    """`freshness` (default: HANDBOOK_TODAY or the date, and a year) decides what the review-due page lists;
-    `site_url` makes the matrix CSV's page addresses absolute."""
-    freshness = freshness or Freshness.from_settings()
-    return {
-        **tag_pages(catalog),
-        MATRIX: matrix_page(catalog),
-        MATRIX_CSV: matrix_csv(catalog, site_url),
-        RHYTHM: rhythm_page(catalog),
-        **type_index_pages(catalog),
-        REVIEW_DUE: review_due_page(catalog, freshness),
-    }
+@dataclass(frozen=True)
+class Output:
+    path: str  # a page: its docs path ("matrix.md"); a file: its site path ("matrix.csv")
+    title: str
+    summary: str = ""
+    markdown: str = ""  # a page's Markdown after its front matter
+    # A page's HTML, put in after its Markdown is converted (long generated lists): links depend on the URL style.
+    html: Callable[[Linker], str] | None = None
+    text: str | None = None  # a file's content; None for a page
+    nav: str | None = None  # the part of the navigation (docs/.nav.yml) it is listed in; None: reached by links only
+    search: bool = True
+    pdf: bool = False  # in the PDF book's Reference part
+    llms: bool = False  # listed in llms.txt and llms-full.txt
+    hide: tuple[str, ...] = ()  # parts of Material's page to hide, e.g. "toc"
+
+    @property
+    def is_page(self) -> bool:
+        return self.text is None
+
+    @property
+    def url(self) -> str:
+        return page_url(self.path) if self.is_page else "/" + self.path
+
+    def front_matter(self) -> str:
+        """JSON strings are valid YAML scalars, so any title is safe here."""
+        lines = [f"title: {json.dumps(self.title)}", f"description: {json.dumps(self.summary)}"]
+        if not self.search:
+            lines.append("search:\n  exclude: true")
+        if self.hide:
+            lines.append(f"hide: {json.dumps(list(self.hide))}")
+        return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+    def page_text(self) -> str:
+        """A page's source as MkDocs reads it: front matter and Markdown (the HTML is added after conversion)."""
+        return self.front_matter() + self.markdown
+
+    def file_text(self, directory_urls: bool = True) -> str:
+        """The whole output as a file on disk: a file's text, or a page's source with its HTML appended."""
+        if not self.is_page:
+            return self.text or ""
+        html = self.html(Linker(self.path, directory_urls)) if self.html else ""
+        return self.page_text() + ("\n\n" + html if html else "")
 
 
-def generated_files(catalog: Catalog) -> dict[str, str]:
-    """Files served as they are: each template's Markdown download."""
-    return template_downloads({entry.stem: entry.body for entry in catalog.of_type("template")})
+def outputs(catalog: Catalog, settings: Settings) -> list[Output]:
+    """Every generated page and file of a build, in the order the PDF's Reference part takes them."""
+    found = [
+        Output(rhythm.RHYTHM, rhythm.TITLE, rhythm.SUMMARY, rhythm.rhythm_page(catalog), nav="Getting started", pdf=True),
+        Output(matrix.MATRIX, matrix.TITLE, matrix.SUMMARY, matrix.matrix_page(),
+               html=lambda link: matrix.matrix_html(catalog, link), nav="Reference", pdf=True, hide=("toc",)),
+        Output(matrix.MATRIX_CSV, "Role-by-practice matrix (CSV)", text=matrix.matrix_csv(catalog, settings.site_url)),
+    ]
+    indexes = type_index_pages(catalog)
+    found += [
+        Output(f"{t.folder}/index.md", t.plural, t.index.summary, indexes[f"{t.folder}/index.md"], nav=t.plural)
+        for t in PAGE_TYPES if t.index is not None
+    ]
+    found.append(Output(tag_pages.TAGS_INDEX, "Tags", "Every tag of the handbook with the number of pages that carry it.",
+                        tag_pages.tags_index(catalog), nav="Reference"))
+    # Tag pages only repeat other pages' summaries: kept out of the search index.
+    found += [
+        Output(tag_pages.tag_uri(slug), f"Tag: {catalog.tag_labels.get(slug, slug)}", description, tag_pages.tag_page(description),
+               html=lambda link, slug=slug: tag_pages.tag_page_html(catalog, slug, link), search=False)
+        for slug, description in sorted(catalog.tags.items())
+    ]
+    freshness = settings.freshness
+    found.append(Output(review_due.REVIEW_DUE, review_due.TITLE, review_due.review_summary(freshness),
+                        review_due.review_due_page(catalog, freshness), nav="Reference", search=False))
+    found += [
+        Output(path, f"Template download: {path}", text=text)
+        for path, text in template_downloads({entry.stem: entry.body for entry in catalog.of_type("template")}).items()
+    ]
+    site_url = settings.site_url or "/"
+    found += [
+        Output("llms.txt", "llms.txt", text=llms.llms_txt(catalog, site_url, settings.site_name, settings.site_description)),
+        Output("llms-full.txt", "llms-full.txt", text=llms.llms_full(catalog, site_url, settings.site_name)),
+    ]
+    return found
+
+
+def generated_pages(catalog: Catalog, settings: Settings | None = None) -> dict[str, str]:
+    """Docs path -> source of every generated page (front matter and Markdown)."""
+    return {o.path: o.page_text() for o in outputs(catalog, settings or Settings()) if o.is_page}
+
+
+def claims(catalog: Catalog, found: Iterable[Output]) -> list[Problem]:
+    """Two things written to one address: each problem names both claimants."""
+    owners: dict[str, str] = {}
+    problems: list[Problem] = []
+    label = catalog.docs_label
+    for uri, entry in catalog.entries.items():
+        owners.setdefault(entry.url, f"{label}/{uri}")
+    for output in found:
+        what = f"the generated {'page' if output.is_page else 'file'} '{output.title}' ({output.url})"
+        clash = owners.get(output.url)
+        if output.is_page and output.path in catalog.entries:
+            problems.append(Problem(f"{label}/{output.path}", 1, "file", "this page is generated by the build; remove the file"))
+        elif clash is not None and clash.startswith(f"{label}/"):
+            problems.append(Problem(clash, 1, "file", f"{output.url} is generated by the build as {what}: remove or rename the file"))
+        elif clash is not None:
+            problems.append(Problem(label, 1, "output", f"{output.url} is claimed twice: by {clash} and by {what}"))
+        owners.setdefault(output.url, what)
+    return problems

@@ -12,9 +12,8 @@ import html
 import json
 import posixpath
 import re
-from typing import Any
-
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markdown.extensions.toc import slugify
@@ -70,6 +69,8 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.globals["link"] = link
+    # The output of a macro of the same template, whose values it has escaped already.
+    env.filters["trusted"] = Trusted
     return env
 
 

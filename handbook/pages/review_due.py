@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handbook.content.catalog import Catalog, Entry
 from handbook.content.settings import Freshness
-from handbook.pages.render import front_matter, render_file
+from handbook.pages.render import render_file
 
 REVIEW_DUE = "review-due.md"
 
@@ -24,15 +24,21 @@ def overdue_warnings(catalog: Catalog, freshness: Freshness) -> list[str]:
     ]
 
 
+TITLE = "Review due"
+
+
+def review_summary(freshness: Freshness) -> str:
+    return f"Pages whose last review is more than {freshness.after_days} days old, grouped by the role that owns them."
+
+
 def review_due_page(catalog: Catalog, freshness: Freshness) -> str:
     roles = catalog.by_stem("role")
     groups: dict[str, list[Entry]] = {}
     for entry in overdue(catalog, freshness):
         groups.setdefault(entry.meta.owner, []).append(entry)
     owners = sorted(groups, key=lambda owner: roles[owner].title.casefold() if owner in roles else owner)
-    summary = f"Pages whose last review is more than {freshness.after_days} days old, grouped by the role that owns them."
-    # A list of other pages only: keep it out of the search index.
-    return front_matter("Review due", summary, searchable=False) + render_file(
+    summary = review_summary(freshness)
+    return render_file(
         "review_due.md.j2",
         here=REVIEW_DUE,
         summary=summary,

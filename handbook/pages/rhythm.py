@@ -14,9 +14,10 @@ from fractions import Fraction
 from typing import get_args
 
 from handbook.content.catalog import Catalog, Entry
+from handbook.content.fields import Weekday
+from handbook.content.model import Ritual
 from handbook.pages.matrix import ordered_roles
-from handbook.content.model import Ritual, Weekday
-from handbook.pages.render import front_matter, render_file
+from handbook.pages.render import render_file
 
 RHYTHM = "rhythm.md"
 TITLE = "Team operating rhythm"
@@ -146,7 +147,7 @@ def rhythm_page(catalog: Catalog) -> str:
     minimal = small_team(catalog)
     present = catalog.by_stem("ritual")
     minimal_minutes = sum((m for e, _ in minimal if (m := weekly_minutes(e.meta)) is not None), Fraction(0))
-    return front_matter(TITLE, SUMMARY) + render_file(
+    return render_file(
         "rhythm.md.j2",
         here=RHYTHM,
         week=week(catalog),

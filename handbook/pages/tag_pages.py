@@ -5,26 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from handbook.content.catalog import Catalog, Entry
-from handbook.content.model import TYPE_ORDER, TYPE_PLURALS
-from handbook.pages.render import front_matter, render, render_html
+from handbook.content.types import plural, rank
 from handbook.content.urls import Linker
+from handbook.pages.render import render_file, render_html
 
 TAGS_INDEX = "tags/index.md"
-
-_INDEX = """\
-Every page carries one to six tags from a controlled list. Pick a tag to see its pages, grouped by type.
-
-| Tag | What it covers | Pages |
-| --- | --- | ---: |
-{% for slug, description in tags %}
-| {{ link(here, "tags/" ~ slug ~ ".md", labels[slug]) }} | {{ description }} | {{ counts[slug] }} |
-{% endfor %}
-"""
-
-_TAG = """\
-{{ description }}
-"""
-
 
 def tag_uri(slug: str) -> str:
     # Slugs are validated against model.SLUG, so this stays inside tags/.
@@ -47,27 +32,23 @@ def tag_of(src_uri: str, catalog: Catalog) -> str | None:
 
 
 def _groups(catalog: Catalog, tagged: list[Entry]) -> list[tuple[str, list[Entry]]]:
-    order = {kind: number for number, kind in enumerate(TYPE_ORDER)}
     groups: dict[str, list[Entry]] = {}
-    for entry in sorted(tagged, key=lambda e: (order[e.type], e.title.casefold())):
-        groups.setdefault(TYPE_PLURALS[entry.type], []).append(entry)
+    for entry in sorted(tagged, key=lambda e: (rank(e.type), e.title.casefold())):
+        groups.setdefault(plural(entry.type), []).append(entry)
     return list(groups.items())
 
 
-def tag_pages(catalog: Catalog) -> dict[str, str]:
-    """Front matter and the opening line of each tag page (Markdown); the lists come from `tag_page_html`."""
+def tags_index(catalog: Catalog) -> str:
+    """The body of /tags/: every tag with its description and the number of its pages."""
     tagged = pages_by_tag(catalog)
     tags = sorted(catalog.tags.items())
-    pages = {
-        TAGS_INDEX: front_matter("Tags", "Every tag of the handbook with the number of pages that carry it.")
-        + render(_INDEX, here=TAGS_INDEX, tags=tags, counts={slug: len(tagged.get(slug, [])) for slug, _ in tags}, labels=catalog.tag_labels)
-    }
-    for slug, description in tags:
-        # Tag pages only repeat other pages' summaries: keep them out of the search index.
-        pages[tag_uri(slug)] = front_matter(f"Tag: {catalog.tag_labels.get(slug, slug)}", description, searchable=False) + render(
-            _TAG, description=description
-        )
-    return pages
+    counts = {slug: len(tagged.get(slug, [])) for slug, _ in tags}
+    return render_file("tags_index.md.j2", here=TAGS_INDEX, tags=tags, counts=counts, labels=catalog.tag_labels)
+
+
+def tag_page(description: str) -> str:
+    """The opening line of a tag's page (Markdown); its list of pages comes from `tag_page_html`."""
+    return render_file("tag_page.md.j2", description=description)
 
 
 def tag_page_html(catalog: Catalog, slug: str, link: Linker) -> str:

@@ -19,11 +19,13 @@ from xml.etree.ElementTree import Element
 
 import yaml
 
-from handbook.content.catalog import Catalog, Entry, load_catalog, prose_lines, read_folder
-from handbook.content.settings import Freshness
-from handbook.pages.outputs import generated_pages
+from handbook.content.catalog import Catalog, Entry, read_folder
+from handbook.content.markdown import prose_lines
 from handbook.content.problems import ContentError, Problem
+from handbook.content.settings import Freshness, Settings
+from handbook.pages.outputs import Output, claims, outputs
 from handbook.pages.review_due import overdue
+from handbook.rules import load_catalog
 
 # [text](target "title") and ![alt](target); the target may be wrapped in <...>.
 _INLINE = re.compile(r"!?\[[^\]]*\]\(\s*(?:<(?P<wrapped>[^>]*)>|(?P<plain>[^()\s]+))(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
@@ -54,18 +56,22 @@ def check_folder(docs: Path, freshness: Freshness, docs_label: str = "docs", mar
         report.problems = error.problems
         report.seconds = time.perf_counter() - started
         return report
-    generated = generated_pages(catalog, freshness)
+    planned = outputs(catalog, Settings(today=freshness.today, review_after_days=freshness.after_days))
+    generated = {o.path: o.page_text() for o in planned if o.is_page}
     assets = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
-    problems, report.links = link_problems(catalog, generated, assets, markdown_extensions or [])
+    problems, report.links = link_problems(catalog, generated, assets, markdown_extensions or [], planned)
+    problems += claims(catalog, planned)
     report.problems = sorted(problems)
     report.due = len(overdue(catalog, freshness))
     report.seconds = time.perf_counter() - started
     return report
 
 
-def link_problems(catalog: Catalog, generated: dict[str, str], assets: set[str], extensions: list[Any]) -> tuple[list[Problem], int]:
+def link_problems(
+    catalog: Catalog, generated: dict[str, str], assets: set[str], extensions: list[Any], planned: list[Output] | None = None
+) -> tuple[list[Problem], int]:
     """Problems with the links of every page body, and the number of links checked."""
-    anchors = _Anchors(catalog, generated, extensions)
+    anchors = _Anchors(catalog, generated, extensions, planned or [])
     problems: list[Problem] = []
     count = 0
     for uri, entry in catalog.entries.items():
@@ -122,8 +128,9 @@ def _link_problem(uri: str, target: str, catalog: Catalog, generated: dict[str, 
 class _Anchors:
     """Heading ids of a page, computed only for pages that are linked to with an anchor."""
 
-    def __init__(self, catalog: Catalog, generated: dict[str, str], extensions: list[Any]) -> None:
+    def __init__(self, catalog: Catalog, generated: dict[str, str], extensions: list[Any], planned: list[Output]) -> None:
         self.catalog = catalog
+        self.planned = planned
         self.generated = generated
         self.extensions = extensions
         self.known: dict[str, set[str]] = {}
@@ -142,7 +149,7 @@ class _Anchors:
         entry = self.catalog.get(uri)
         body = entry.body if entry is not None else self.generated[uri].split("\n---\n", 1)[-1]
         # The generated sections (Sources, Linked from, a role's lists, the matrix's tables) carry anchors too.
-        self.sections = self.sections or Sections.build(self.catalog)
+        self.sections = self.sections or Sections.build(self.catalog, self.planned)
         parts = self.sections.decorate(uri, body)
         text = parts.markdown
         ids: set[str] = set(parts.ids)

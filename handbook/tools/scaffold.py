@@ -1,24 +1,21 @@
 """Scaffolds: a new page of any type, valid as written.
 
 `python -m handbook new ritual "Weekly demo"` writes docs/rituals/weekly-demo.md
-with the type's anatomy (`anatomy.headings_for`) as `##` headings and front
+with the type's anatomy (its registry entry in content/types.py) as `##` headings and front
 matter derived from the type's model: every required field, with a placeholder
 value taken from the field's JSON Schema and, for ids, the first existing role,
 source or tag. New page types and changed anatomies need no change here.
 
 A type whose cross-field rules those generic placeholders cannot satisfy (an
 exercise's steps add up to its length, a decision guide's choices lead to its
-questions and answers, a template holds its ```markdown block) has an entry in
-`EXAMPLES`: the placeholder values of those fields and the text under those headings.
+questions and answers, a template holds its ```markdown block) has an `example`
+in its registry entry: the placeholder values of those fields and the text under those headings.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import posixpath
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,16 +23,29 @@ from typing import Any
 
 import yaml
 
-from handbook.content.types import headings_for
-from handbook.content.catalog import load_catalog, read_folder
-from handbook.content.settings import Freshness
-from handbook.pages.outputs import generated_pages
-from handbook.content.model import GENERAL, INVOLVEMENT_LEVELS, TYPES, Page
+from handbook.content.catalog import read_folder
+from handbook.content.fields import INVOLVEMENT_LEVELS
+from handbook.content.model import Page, role_fields
 from handbook.content.problems import ContentError
+from handbook.content.settings import Settings
+from handbook.content.types import (
+    BY_FOLDER,
+    BY_NAME,
+    PAGE_TYPES,
+    Example,
+    PageIn,
+    headings_for,
+)
+from handbook.content.urls import page_id, page_url
+from handbook.pages.outputs import generated_pages
+from handbook.rules import load_catalog
 
-# Fields whose values are ids of other pages, by the folder the ids come from.
-# Any other field named after a folder ("practices", or "practice") refers to that folder.
-REFERENCES = {"owner": "roles", "roles": "roles", "parties": "roles", "involved": "roles", "concerns": "roles", "sources": "sources"}
+
+# Fields whose values are ids of other pages, by the folder the ids come from: the role fields
+# come from the model (see content/model.py, `Ref`); any other field named after a folder refers to it.
+def _references(model: type[Page]) -> dict[str, str]:
+    return {**{name: "roles" for name in role_fields(model)}, "sources": "sources"}
+
 
 GUIDE = (
     "<!-- Replace every placeholder above and write each section below in your own words. "
@@ -44,80 +54,13 @@ GUIDE = (
 )
 
 
-@dataclass(frozen=True)
-class PageIn:
-    """Stands for the id of an existing page in `folder`, as folder/id, e.g. practices/baseline-first."""
-
-    folder: str
-
-
-@dataclass(frozen=True)
-class Example:
-    """Placeholders of one page type, where the generic ones would break the type's rules."""
-
-    # Field -> placeholder value, written instead of the generic one; PageIn(...) becomes an existing page.
-    fields: dict[str, Any] = dataclasses.field(default_factory=dict)
-    # Anatomy heading -> the placeholder text under it.
-    sections: dict[str, str] = dataclasses.field(default_factory=dict)
-
-
-EXAMPLES: dict[str, Example] = {
-    "template": Example(
-        fields={"used_in": [PageIn("practices")]},
-        sections={
-            "The template": "```markdown\n# Replace with the template's title\n\nReplace with the headings and prompts a team fills in.\n```",
-        },
-    ),
-    # The steps add up to duration_minutes.
-    "exercise": Example(
-        fields={
-            "duration_minutes": 30,
-            "timing": [
-                {"minutes": 5, "step": "Replace with how the facilitator opens the exercise."},
-                {"minutes": 20, "step": "Replace with what the group does."},
-                {"minutes": 5, "step": "Replace with the debrief."},
-            ],
-        },
-    ),
-    # Every choice leads forward to a later question or an answer, and every question and answer is reached.
-    "decision-guide": Example(
-        fields={
-            "questions": [
-                {
-                    "id": "first-question",
-                    "ask": "Replace with the first question the reader answers?",
-                    "choices": [{"label": "Yes", "go": "second-question"}, {"label": "No", "go": "first-answer"}],
-                },
-                {
-                    "id": "second-question",
-                    "ask": "Replace with the next question?",
-                    "choices": [{"label": "Yes", "go": "first-answer"}, {"label": "No", "go": "second-answer"}],
-                },
-            ],
-            "answers": [
-                {"id": "first-answer", "title": "Replace with the first answer", "text": "Replace with what to do.", "see": [PageIn("practices")]},
-                {"id": "second-answer", "title": "Replace with the second answer", "text": "Replace with what to do.", "see": [PageIn("practices")]},
-            ],
-        },
-    ),
-}
-
-
 class ScaffoldError(Exception):
     """A page that cannot be written: the message says why and what to do."""
 
 
 def kinds() -> dict[str, tuple[str, type[Page]]]:
-    """Page type -> (folder, model) for every type a contributor can create, in model order."""
-    found = {kind: (folder, model) for folder, (kind, model) in TYPES.items()}
-    found[GENERAL[0]] = ("", GENERAL[1])
-    return found
-
-
-def page_id(title: str) -> str:
-    """ "Weekly demo: the why" -> "weekly-demo-the-why" (accents dropped, lowercase-hyphenated)."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.casefold()).strip("-")
+    """Page type -> (folder, model) for every type a contributor can create, in reading order."""
+    return {t.name: (t.folder, t.model) for t in PAGE_TYPES if t.scaffold}
 
 
 @dataclass(frozen=True)
@@ -151,8 +94,8 @@ def new_page(docs: Path, kind: str, title: str, today: date, docs_label: str = "
             raise ScaffoldError(f"{label} was not written:\n" + "\n".join(mine)) from None
         catalog = None
     if catalog is not None:
-        url = _url(src_uri)
-        clash = next((uri for uri in generated_pages(catalog, Freshness(today)) if _url(uri) == url), None)
+        url = page_url(src_uri)
+        clash = next((uri for uri in generated_pages(catalog, Settings(today=today)) if page_url(uri) == url), None)
         if clash is not None:
             raise ScaffoldError(f"{label} would take the address {url}, where the build generates {docs_label}/{clash}: choose another title")
     path = docs / src_uri
@@ -164,7 +107,8 @@ def new_page(docs: Path, kind: str, title: str, today: date, docs_label: str = "
 def page_text(kind: str, model: type[Page], title: str, ids: dict[str, list[str]], today: date) -> str:
     """The whole page: front matter from the model, then the anatomy's headings."""
     schema = model.model_json_schema()
-    example = EXAMPLES.get(kind, Example())
+    example = BY_NAME[kind].example if kind in BY_NAME else Example()
+    references = _references(model)
     lines = ["---"]
     optional = []
     for name, field in schema["properties"].items():
@@ -178,7 +122,7 @@ def page_text(kind: str, model: type[Page], title: str, ids: dict[str, list[str]
         elif name in example.fields:
             value = _existing(example.fields[name], ids)
         else:
-            value = _value(name, field, schema, ids, today)
+            value = _value(name, field, schema, ids, today, references)
         lines += _yaml_lines(name, value, _hint(field, schema))
     if optional:
         lines.append(f"# optional fields: {', '.join(optional)}")
@@ -194,7 +138,7 @@ def page_text(kind: str, model: type[Page], title: str, ids: dict[str, list[str]
 
 
 def known_ids(pages: list[tuple[str, bytes]], tags_raw: bytes | None) -> dict[str, list[str]]:
-    ids: dict[str, list[str]] = {folder: [] for folder in TYPES}
+    ids: dict[str, list[str]] = {folder: [] for folder in BY_FOLDER}
     for src_uri, _ in pages:
         folder, _, name = src_uri.rpartition("/")
         if folder in ids and name.endswith(".md"):
@@ -210,7 +154,7 @@ def known_ids(pages: list[tuple[str, bytes]], tags_raw: bytes | None) -> dict[st
 def _existing(value: Any, ids: dict[str, list[str]]) -> Any:  # noqa: ANN401
     """`value` with each PageIn replaced by an existing page: the first of its folder, else of any folder."""
     if isinstance(value, PageIn):
-        folders = [value.folder, *(folder for folder in TYPES if folder != value.folder)]
+        folders = [value.folder, *(folder for folder in BY_FOLDER if folder != value.folder)]
         folder = next((f for f in folders if ids.get(f)), value.folder)
         return f"{folder}/{ids[folder][0]}" if ids.get(folder) else f"{folder}/replace-me"
     if isinstance(value, dict):
@@ -220,8 +164,8 @@ def _existing(value: Any, ids: dict[str, list[str]]) -> Any:  # noqa: ANN401
     return value
 
 
-def _ids_for(name: str, ids: dict[str, list[str]]) -> list[str]:
-    folder = REFERENCES.get(name) or next((f for f in (name, f"{name}s") if f in ids), None)
+def _ids_for(name: str, ids: dict[str, list[str]], references: dict[str, str]) -> list[str]:
+    folder = references.get(name) or next((f for f in (name, f"{name}s") if f in ids), None)
     return ids.get(folder, []) if folder else []
 
 
@@ -232,12 +176,12 @@ def _resolve(field: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
     return field
 
 
-def _value(name: str, field: dict[str, Any], schema: dict[str, Any], ids: dict[str, list[str]], today: date) -> Any:  # noqa: ANN401, C901
+def _value(name: str, field: dict[str, Any], schema: dict[str, Any], ids: dict[str, list[str]], today: date, references: dict[str, str]) -> Any:  # noqa: ANN401, C901
     field = _resolve(field, schema)
     if "anyOf" in field:
         if {"type": "null"} in field["anyOf"]:
             return None
-        return _value(name, field["anyOf"][0], schema, ids, today)
+        return _value(name, field["anyOf"][0], schema, ids, today, references)
     if "enum" in field:
         if set(field["enum"]) == set(INVOLVEMENT_LEVELS):
             return INVOLVEMENT_LEVELS[0]
@@ -246,7 +190,7 @@ def _value(name: str, field: dict[str, Any], schema: dict[str, Any], ids: dict[s
     if kind == "string":
         if field.get("format") == "date":
             return today
-        known = _ids_for(name, ids)
+        known = _ids_for(name, ids, references)
         if known and "pattern" in field:
             return known[0]
         low, high = field.get("minLength", 0), field.get("maxLength", 1000)
@@ -259,16 +203,16 @@ def _value(name: str, field: dict[str, Any], schema: dict[str, Any], ids: dict[s
     if kind == "array":
         count = max(field.get("minItems", 1), 1)
         item = _resolve(field.get("items", {}), schema)
-        known = _ids_for(name, ids)
+        known = _ids_for(name, ids, references)
         if known and item.get("type") == "string":
             return known[:count]
-        return [_value(name, item, schema, ids, today) for _ in range(count)]
+        return [_value(name, item, schema, ids, today, references) for _ in range(count)]
     if kind == "object" and "properties" in field:
-        return {key: _value(key, sub, schema, ids, today) for key, sub in field["properties"].items() if key in field.get("required", [])}
+        return {key: _value(key, sub, schema, ids, today, references) for key, sub in field["properties"].items() if key in field.get("required", [])}
     if kind == "object":
         values = next(iter(field.get("patternProperties", {}).values()), field.get("additionalProperties", {}))
-        keys = _ids_for(name, ids)[:1] or ["replace-me"]
-        return {key: _value(name, values, schema, ids, today) for key in keys}
+        keys = _ids_for(name, ids, references)[:1] or ["replace-me"]
+        return {key: _value(name, values, schema, ids, today, references) for key in keys}
     return None
 
 
@@ -348,11 +292,4 @@ def _reads_back(text: str) -> bool:
         return yaml.safe_load(f"key: {text}") == {"key": text}
     except yaml.YAMLError:
         return False
-
-
-def _url(src_uri: str) -> str:
-    stem = src_uri[: -len(".md")]
-    if stem == "index":
-        return "/"
-    return f"/{stem.removesuffix('/index')}/"
 

@@ -12,7 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from handbook.content.model import GENERAL, SPECIAL, TYPES, Page
+from handbook.content.model import Page
+from handbook.content.types import BY_FILE, PAGE_TYPES
 
 SCHEMA_DIR = "schema"
 REMARK_CONFIG = ".remarkrc.mjs"
@@ -22,11 +23,11 @@ DIALECT = "http://json-schema.org/draft-07/schema#"
 
 def page_types() -> dict[str, tuple[str, type[Page]]]:
     """Type -> (glob of its files under docs/, model), for every page type."""
-    found = {kind: (f"{folder}/*.md", model) for folder, (kind, model) in TYPES.items()}
-    found.update({kind: (name, model) for name, (kind, model) in SPECIAL.items()})
-    others = "|".join(name.removesuffix(".md") for name in SPECIAL)
-    found[GENERAL[0]] = (f"!({others}).md", GENERAL[1])
-    return found
+    others = "|".join(name.removesuffix(".md") for name in BY_FILE)
+    return {
+        t.name: (f"{t.folder}/*.md" if t.folder else t.file or f"!({others}).md", t.model)
+        for t in PAGE_TYPES
+    }
 
 
 def schema_for(kind: str, files: str, model: type[Page]) -> dict[str, Any]:
@@ -34,7 +35,7 @@ def schema_for(kind: str, files: str, model: type[Page]) -> dict[str, Any]:
     return {
         "$schema": DIALECT,
         "title": f"Front matter of a {kind} page",
-        "description": f"Pages docs/{files}. Generated from handbook/model.py by `python -m handbook schema`; do not edit.",
+        "description": f"Pages docs/{files}. Generated from handbook/content/model.py by `python -m handbook schema`; do not edit.",
         **{key: value for key, value in schema.items() if key not in ("title", "description")},
     }
 

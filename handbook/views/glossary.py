@@ -11,10 +11,10 @@ import re
 from itertools import groupby
 
 from handbook.content.catalog import Catalog, Entry
-from handbook.views.glossary_terms import TermIndex
 from handbook.content.model import Glossary, Term
-from handbook.pages.render import render_html
 from handbook.content.urls import Linker
+from handbook.pages.render import render_html
+from handbook.views.glossary_terms import TermIndex
 
 GLOSSARY = "glossary.md"
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from handbook.content.catalog import Catalog, Entry
-from handbook.content.model import TYPE_ORDER
+from handbook.content.types import rank
 
 
 def drawn_from(catalog: Catalog) -> dict[str, list[Entry]]:
     """Source id -> the pages that cite it, in type order then title."""
-    order = {kind: number for number, kind in enumerate(TYPE_ORDER)}
     pages: dict[str, list[Entry]] = defaultdict(list)
     for entry in catalog.entries.values():
         if entry.type == "source":
@@ -21,5 +20,5 @@ def drawn_from(catalog: Catalog) -> dict[str, list[Entry]]:
         for source in cited:
             pages[source].append(entry)
     for entries in pages.values():
-        entries.sort(key=lambda e: (order[e.type], e.title.casefold()))
+        entries.sort(key=lambda e: (rank(e.type), e.title.casefold()))
     return pages

@@ -13,11 +13,12 @@ from __future__ import annotations
 import hashlib
 import re
 
-from handbook.content.catalog import Catalog, Entry, prose_lines
-from handbook.content.model import CHECKLIST_LABELS, CHECKLIST_PHASES, INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Role, WithRoles
+from handbook.content.catalog import Catalog, Entry
+from handbook.content.fields import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS
+from handbook.content.markdown import prose_lines
+from handbook.content.model import CHECKLIST_LABELS, CHECKLIST_PHASES, Role, WithRoles
+from handbook.content.urls import Linker, page_id
 from handbook.pages.render import render_file, render_html
-from handbook.tools.scaffold import page_id
-from handbook.content.urls import Linker
 
 # What a level means for the reader, per kind of page.
 RITUAL_LEVELS = {

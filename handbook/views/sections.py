@@ -23,24 +23,34 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from handbook.views.backlinks import backlinks
 from handbook.content.catalog import Catalog, Entry
-from handbook.views.glossary import GLOSSARY, term_index, term_list
-from handbook.views.glossary_terms import TermIndex
-from handbook.pages.matrix import MATRIX, matrix_html
-from handbook.content.model import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS, Myth, Report, Ritual, Story, WithRoles
-from handbook.views.play_sections import play_box, play_suffix
-from handbook.views.provenance import drawn_from
+from handbook.content.decision_guides import answer_anchor, question_anchor, steps
+from handbook.content.exercises import SUGGESTED_LABEL, group_size, slots
+from handbook.content.fields import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS
+from handbook.content.model import WithRoles
+from handbook.content.types import BY_NAME
+from handbook.content.urls import Linker
+from handbook.pages.outputs import Output
 from handbook.pages.render import render_html
 from handbook.pages.rhythm import cadence_text, length_text
-from handbook.views.role_views import pack_name, role_path, role_view, role_welcome, split_intro
-from handbook.content.urls import Linker
-from handbook.pages.tag_pages import tag_of, tag_page_html, tag_uri
+from handbook.pages.tag_pages import tag_uri
+from handbook.views.backlinks import backlinks
+from handbook.views.glossary import GLOSSARY, term_index, term_list
+from handbook.views.glossary_terms import TermIndex
+from handbook.views.play_sections import GLOSSES, download_button
+from handbook.views.provenance import drawn_from
+from handbook.views.role_views import (
+    pack_name,
+    role_path,
+    role_view,
+    role_welcome,
+    split_intro,
+)
 
 # Material's search boost per page type: role pages are the handbook's entry points.
 SEARCH_BOOST = {"role": 2}
@@ -127,10 +137,13 @@ class Sections:
     terms: TermIndex
     # True only in builds that also make the PDFs, so no button leads to a missing file.
     downloads: bool = False
+    # Generated pages with an HTML body (the matrix's tables, a tag's pages), by docs path.
+    generated: Mapping[str, Callable[[Linker], str]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, catalog: Catalog, *, downloads: bool = False) -> Sections:
-        return cls(catalog, backlinks(catalog), drawn_from(catalog), term_index(catalog), downloads)
+    def build(cls, catalog: Catalog, outputs: Iterable[Output] = (), *, downloads: bool = False) -> Sections:
+        html = {o.path: o.html for o in outputs if o.is_page and o.html is not None}
+        return cls(catalog, backlinks(catalog), drawn_from(catalog), term_index(catalog), downloads, html)
 
     def decorate(self, src_uri: str, markdown: str, *, directory_urls: bool = True, updated: date | None = None) -> PageParts:
         """The page's Markdown and the generated parts around it.
@@ -140,10 +153,8 @@ class Sections:
         """
         entry = self.catalog.get(src_uri)
         link = Linker(src_uri, directory_urls)
-        if src_uri == MATRIX:
-            return PageParts(markdown, end=Insert(matrix_html(self.catalog, link)))
-        if (tag := tag_of(src_uri, self.catalog)) is not None:
-            return PageParts(markdown, end=Insert(tag_page_html(self.catalog, tag, link)))
+        if src_uri in self.generated:
+            return PageParts(markdown, end=Insert(self.generated[src_uri](link)))
         if entry is None:
             return PageParts(markdown)
         path = ""
@@ -153,41 +164,50 @@ class Sections:
             markdown = f"{intro}\n\n{role_welcome(entry, lead=not intro.strip())}\n\n{PATH_MARK}\n\n{rest}"
             path = role_path(self.catalog, entry, link)
         end = term_list(self.catalog, link) if src_uri == GLOSSARY else ""
-        foot = play_suffix(entry, link) + self.suffix(entry, link) + self.dates(entry, updated)
+        # A template page ends with its template: the download again below it.
+        foot = (download_button(entry, link) if BY_NAME[entry.type].download else "") + self.suffix(entry, link) + self.dates(entry, updated)
         return PageParts(markdown, Insert(self.prefix(entry, link)), Insert(end), Insert(path), Insert(foot))
 
     def prefix(self, entry: Entry, link: Linker) -> str:
-        roles = self.catalog.by_stem("role")
+        """Chips, a download button, then the type's at-a-glance box (its registry entry names the template)."""
         m = entry.meta
-        context = {"link": link, "m": m, "labels": INVOLVEMENT_LABELS}
-        text = render_html("chips.html.j2", tags=getattr(m, "tags", []), tag_uri=tag_uri, tag_label=self.catalog.tag_labels.get, **context)
+        page_type = BY_NAME[entry.type]
+        text = render_html("chips.html.j2", tags=getattr(m, "tags", []), tag_uri=tag_uri, tag_label=self.catalog.tag_labels.get, link=link)
         if self.downloads and entry.type == "home":
-            text += self._download(link.file_href("pdf/handbook.output.pdf"), "Download the handbook (PDF)")
+            text += self._download(link.file_href("pdf/handbook.pdf"), "Download the handbook (PDF)")
         elif self.downloads and entry.type == "role":
             text += self._download(link.file_href(f"pdf/{pack_name(entry)}.pdf"), f"Download the {entry.title} onboarding pack (PDF)")
-        if isinstance(m, WithRoles):
-            by_level = [
-                (level, [roles[r] for r, given in m.roles.items() if given == level and r in roles]) for level in INVOLVEMENT_LEVELS
-            ]
-            context["by_level"] = [(level, entries) for level, entries in by_level if entries]
-        if isinstance(m, Ritual):
-            text += render_html("ritual_box.html.j2", length=length_text, often=cadence_text, **context)
-        elif isinstance(m, Story):
-            text += render_html(
-                "story_box.html.j2",
-                parties=[roles[r] for r in m.parties if r in roles],
-                involved=[roles[r] for r in m.involved if r in roles],
-                **context,
-            )
-        elif isinstance(m, Report):
-            text += render_html("report_box.html.j2", involved=[roles[r] for r in m.involved if r in roles], **context)
-        elif isinstance(m, Myth):
-            text += render_html("myth_box.html.j2", **context)
-        elif box := play_box(self.catalog, entry, context):
-            text += box
-        elif isinstance(m, WithRoles):
-            text += render_html("involved_box.html.j2", **context)
+        if page_type.box is not None:
+            text += render_html(page_type.box, **self.box_context(entry, link))
+        if page_type.download:
+            text += download_button(entry, link)
         return text
+
+    def box_context(self, entry: Entry, link: Linker) -> dict[str, Any]:
+        """What every at-a-glance box template may use: the page's front matter and helpers to resolve its ids."""
+        roles = self.catalog.by_stem("role")
+        m = entry.meta
+        by_level = []
+        if isinstance(m, WithRoles):
+            by_level = [(level, [roles[r] for r, given in m.roles.items() if given == level and r in roles]) for level in INVOLVEMENT_LEVELS]
+        return {
+            "link": link,
+            "m": m,
+            "labels": INVOLVEMENT_LABELS,
+            "glosses": GLOSSES.get(entry.type, {}),
+            "by_level": [(level, entries) for level, entries in by_level if entries],
+            "roles_by_id": roles,
+            "role_entries": lambda ids: [roles[r] for r in ids if r in roles],
+            "pages": lambda refs: [page for ref in refs if (page := self.catalog.get(f"{ref}.md")) is not None],
+            "length": length_text,
+            "often": cadence_text,
+            "group_size": group_size,
+            "slots": slots,
+            "suggested_label": SUGGESTED_LABEL,
+            "steps": steps,
+            "question_anchor": question_anchor,
+            "answer_anchor": answer_anchor,
+        }
 
     @staticmethod
     def dates(entry: Entry, updated: date | None = None) -> str:

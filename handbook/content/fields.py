@@ -1,0 +1,99 @@
+"""The field types pages share: ids, references, titles, dates, RACI levels.
+
+A reference to a role is a `RoleId`: the marker `Ref("roles")` in its type is
+how validation, the role views and `make new` find every field that names a
+role, so a new role field is checked without a word elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Another page, as folder/id: "practices/baseline-first".
+PAGE_REF = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# RACI: who does the work, who owns the outcome (one role), who is asked, who is told.
+Involvement = Literal["responsible", "accountable", "consulted", "informed"]
+INVOLVEMENT_LEVELS: tuple[str, ...] = ("accountable", "responsible", "consulted", "informed")
+INVOLVEMENT_LABELS = {"accountable": "Accountable", "responsible": "Responsible", "consulted": "Consulted", "informed": "Informed"}
+INVOLVEMENT_CODES = {"accountable": "A", "responsible": "R", "consulted": "C", "informed": "I"}
+# The levels before RACI, refused with a pointer to their replacement.
+OLD_LEVELS = {"leads": "accountable", "takes-part": "responsible", "as-needed": "consulted"}
+
+Cadence = Literal["daily", "weekly", "fortnightly", "monthly", "per-sprint", "per-release", "as-needed"]
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday"]
+Family = Literal["science", "engineering", "product-and-design", "leadership", "stakeholder"]
+SourceKind = Literal["interview-prep notes", "article", "practitioner's guide", "course session", "essay"]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field type as the id of a page in `folder` of docs/."""
+
+    folder: str
+
+
+def _one_sentence(value: str) -> str:
+    if "\n" in value.strip():
+        raise ValueError("must be one line")
+    if not value.rstrip().endswith((".", "?", "!")):
+        raise ValueError("must be one sentence ending with a full stop")
+    return value
+
+
+def plain(value: str) -> str:
+    # MkDocs themes print titles without escaping them, so markup is refused here.
+    if "<" in value or ">" in value:
+        raise ValueError("must be plain text: '<' and '>' are not allowed")
+    return value
+
+
+def _slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise ValueError(f"'{value}' is not a lowercase-hyphenated id such as 'data-scientist'")
+    return value
+
+
+def _page_ref(value: str) -> str:
+    if not PAGE_REF.match(value):
+        raise ValueError(f"'{value}' is not a page id such as 'practices/team-charter' (folder/file name without .md)")
+    return value
+
+
+def _review_date(value: object) -> object:
+    # YAML reads 2026-11-23 as a date; a quoted "2026-11-23" is accepted too.
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"'{value}' is not a date: write the day of the last review as YYYY-MM-DD, such as 2026-11-23")
+
+
+def plain_label(value: object) -> object:
+    # YAML 1.1 reads an unquoted Yes or No as a boolean; say so instead of "not a string".
+    if isinstance(value, bool):
+        raise ValueError(f"unquoted {'yes' if value else 'no'} is read as {str(value).lower()}: write it in quotes, e.g. \"{'Yes' if value else 'No'}\"")
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60), AfterValidator(plain)]
+Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=160), AfterValidator(_one_sentence)]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=200)]
+Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60), AfterValidator(plain)]
+Sentence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=300)]
+# The pattern is for editors (the JSON Schema); validation keeps its own message.
+Slug = Annotated[str, AfterValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
+RoleId = Annotated[str, AfterValidator(_slug), Ref("roles"), WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
+PageRef = Annotated[str, AfterValidator(_page_ref), WithJsonSchema({"type": "string", "pattern": PAGE_REF.pattern})]
+ReviewDate = Annotated[date, BeforeValidator(_review_date)]
+UrlPath = Annotated[str, StringConstraints(pattern=r"^/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")]

@@ -1,0 +1,64 @@
+"""A page body against its type: its anatomy's `##` headings, and nothing fetched from another host."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from handbook.content.markdown import headings, prose_lines
+from handbook.content.problems import Problem
+from handbook.content.types import BY_NAME
+
+# An image, script, frame or stylesheet the browser would fetch from another host:
+# Markdown images and the raw HTML tags that load something.
+_OUTSIDE_ASSET = re.compile(
+    r"!\[[^\]]*\]\(\s*<?(?P<image>(?:https?:)?//[^)\s>]+)"
+    r"|<(?:img|script|iframe|source|video|audio|embed)\b[^>]*?\ssrc\s*=\s*[\"']?(?P<src>(?:https?:)?//[^\"'\s>]+)"
+    r"|<link\b[^>]*?\shref\s*=\s*[\"']?(?P<href>(?:https?:)?//[^\"'\s>]+)",
+    re.IGNORECASE,
+)
+
+
+def outside_asset_problems(body: str, body_line: int, path: str) -> list[Problem]:
+    """The site must load with no request leaving the reader's machine (and build with no network)."""
+    # Code shows markup, it does not load it.
+    return [
+        Problem(path, body_line + index, "body",
+                f"'{match.group('image') or match.group('src') or match.group('href')}' would be fetched from another host:"
+                " save the file under docs/ and link it relatively")
+        for index, line in prose_lines(body)
+        for match in _OUTSIDE_ASSET.finditer(line)
+    ]
+
+
+def anatomy_problems(kind: str, body: str, body_line: int, path: str) -> list[Problem]:
+    """A page of an enforced type has exactly its anatomy's `##` headings, in order; deeper headings are free."""
+    anatomy = BY_NAME[kind].anatomy if kind in BY_NAME else None
+    if anatomy is None or not anatomy.enforced or not body.strip():
+        return []
+    expected = list(anatomy.headings)
+    listing = f"{kind} pages have these '##' headings, in this order: {', '.join(expected)}"
+    found = headings(body, body_line)
+    problems = []
+    seen: set[str] = set()
+    for text, line in found:
+        if text not in expected:
+            close = difflib.get_close_matches(text, [e for e in expected if e not in {t for t, _ in found}], n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            problems.append(Problem(path, line, "body", f"unexpected heading '## {text}'{hint}: {listing}"))
+        elif text in seen:
+            problems.append(Problem(path, line, "body", f"heading '## {text}' appears twice: {listing}"))
+        seen.add(text)
+    present = [(text, line) for text, line in found if text in expected]
+    end_line = body_line + body.count("\n")
+    for index, heading in enumerate(expected):
+        if heading not in seen:
+            # Report it where it belongs: at the next expected heading the page has, or at the end.
+            later = [line for text, line in present if expected.index(text) > index]
+            problems.append(Problem(path, min(later) if later else end_line, "body", f"missing heading '## {heading}': {listing}"))
+    order = [text for text, _ in present]
+    ranked = sorted(dict.fromkeys(order), key=expected.index)
+    if not problems and order != ranked:
+        text, line = next((t, ln) for (t, ln), want in zip(present, ranked) if t != want)
+        problems.append(Problem(path, line, "body", f"heading '## {text}' is out of order: {listing}"))
+    return problems
