@@ -53,7 +53,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.hooks
 	$(BIN)/python -m bench.overhead
 
-## pdf: the same as publish: site/pdf/handbook.output.pdf and one onboarding pack per role, with the site that links them
+## pdf: the same as publish: site/pdf/handbook.pdf and one onboarding pack per role, with the site that links them
 pdf: publish
 
 ## offline: dist/handbook-offline-<date>.zip, browsable from file:// with no network (reuses an up-to-date published site and its PDFs)

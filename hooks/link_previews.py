@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from handbook.content.types import BY_NAME
+from handbook.content.types import page_type
 from handbook.output.build import KEY
 from handbook.output.social_cards import OTHER_KIND, card_path, write_card
 
@@ -23,7 +23,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if not build.settings.cards:
         return output
     entry = build.catalog.get(page.file.src_uri)
-    kind = BY_NAME[entry.type].card_label if entry is not None else OTHER_KIND
+    kind = page_type(entry.type).card_label if entry is not None else OTHER_KIND
     summary = entry.meta.summary if entry is not None else page.meta.get("description") or config.site_description or ""
     cache = Path(config.config_file_path).parent / ".cache" / "social-cards"
     write_card(Path(config.site_dir) / card_path(page.url), cache, build.settings.site_name, kind, page.title or config.site_name, summary)

@@ -14,13 +14,19 @@ from properdocs.commands.build import build
 from properdocs.config import load_config
 from properdocs.exceptions import Abort
 
-from handbook.content.types import ANATOMIES
+from handbook.content import types
+from handbook.content.types import headings_for
 
 ROOT = Path(__file__).resolve().parent.parent
 # "Today" for fixture builds, so that their review dates never fall due as the calendar moves on.
 FIXTURE_TODAY = "2026-11-23"
 # As the properdocs command does: what plugins and hooks log under "mkdocs." reaches "properdocs", which --strict counts.
 logging.getLogger("mkdocs").parent = logging.getLogger("properdocs")
+
+
+def register_type(monkeypatch: pytest.MonkeyPatch, page_type: types.PageType) -> None:
+    """Add a page type for one test: the registry is the one place every stage reads."""
+    monkeypatch.setattr(types, "PAGE_TYPES", (*types.PAGE_TYPES, page_type))
 
 
 def page(front: str, body: str = "Some text that links to [the guide](../sources/guide.md).") -> str:
@@ -33,7 +39,7 @@ def page(front: str, body: str = "Some text that links to [the guide](../sources
 
 def anatomy_body(kind: str, first: str = "Some text that links to [the guide](../sources/guide.md).") -> str:
     """A body with every heading of a type's anatomy, `first` under the first one."""
-    headings = ANATOMIES[kind].headings
+    headings = headings_for(kind)
     return "\n\n".join([f"## {headings[0]}\n\n{first}", *(f"## {h}\n\nText." for h in headings[1:])])
 
 

@@ -6,7 +6,6 @@ import itertools
 import json
 
 import pytest
-from conftest import minimal_docs
 from properdocs.structure.files import File
 
 from handbook.content.urls import Linker, site_path

@@ -63,7 +63,7 @@ def test_a_plain_build_has_no_download_buttons(build_site):
 def test_a_build_with_pdfs_shows_the_buttons(build_site, monkeypatch):
     monkeypatch.setenv("HANDBOOK_PDF", "true")
     built = build_site(minimal_docs())
-    assert [a["href"] for a in built.html("index.html").select(".hb-download a")] == ["pdf/handbook.output.pdf"]
+    assert [a["href"] for a in built.html("index.html").select(".hb-download a")] == ["pdf/handbook.pdf"]
     assert [a["href"] for a in built.html("roles/lead/").select(".hb-download a")] == ["../../pdf/team-lead.pdf"]
 
 

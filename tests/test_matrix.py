@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 import io
 
-from conftest import minimal_docs, page
+from conftest import minimal_docs, page, register_type
 
 from handbook.content import model
-from handbook.pages import matrix, tag_pages
-from handbook.views import provenance
+from handbook.content.types import PageType
 
 
 def table(built, heading):
@@ -45,11 +44,7 @@ def test_a_new_type_with_roles_gets_its_own_table(build_site, monkeypatch):
     class Drill(model.WithRoles):
         pass
 
-    monkeypatch.setitem(model.TYPES, "drills", ("drill", Drill))
-    order = (*model.TYPE_ORDER, "drill")
-    for module in (model, matrix, provenance, tag_pages):
-        monkeypatch.setattr(module, "TYPE_ORDER", order)
-    monkeypatch.setitem(model.TYPE_PLURALS, "drill", "Drills")
+    register_type(monkeypatch, PageType("drill", Drill, folder="drills", singular="Drill", plural="Drills", book="Practices"))
     docs = minimal_docs()
     docs["drills/role-swap.md"] = page(
         """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import ROOT
 
-from handbook.content.types import ANATOMIES, headings_for
+from handbook.content.types import headings_for, page_type
 from handbook.rules import load_folder
 
 
@@ -19,6 +19,6 @@ def test_every_role_page_has_the_role_headings_in_order():
 
 
 def test_the_role_anatomy_is_enforced_and_has_no_first_weeks_section():
-    assert ANATOMIES["role"].enforced
+    assert page_type("role").anatomy.enforced
     # A generated first-week path and 90-day checklist replace the hand-written section.
     assert "First weeks" not in headings_for("role")

@@ -6,20 +6,20 @@ import shutil
 import subprocess
 import sys
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, register_type
 from pydantic import Field
 
 from handbook.content import model
-from handbook.content import types as anatomy
 from handbook.content.catalog import read_folder
 from handbook.content.frontmatter import decode, split
-from handbook.content.types import headings_for
+from handbook.content.types import Anatomy, PageType, headings_for, page_type, page_types
+from handbook.content.urls import page_id
 from handbook.rules import load_catalog, load_folder
 from handbook.tools.cli import main
-from handbook.tools.scaffold import EXAMPLES, kinds, new_page, page_id
+from handbook.tools.scaffold import kinds, new_page
 
 TODAY = date(2026, 11, 23)
 
@@ -73,7 +73,7 @@ def test_the_command_writes_the_page_in_its_folder(project, capsys):
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["wizard", "Weekly demo"], "new: unknown page type 'wizard': known types are role, ritual, practice, story, report, myth, source, template, exercise, decision-guide, page\n"),
+        (["wizard", "Weekly demo"], "new: unknown page type 'wizard': known types are role, ritual, practice, template, exercise, decision-guide, story, report, myth, source, page\n"),
         (["ritual", "Daily stand-up"], "new: docs/rituals/daily-stand-up.md already exists: edit that page, or choose another title\n"),
         (["page", "Review due"], "new: docs/review-due.md would take the address /review-due/, where the build generates docs/review-due.md: choose another title\n"),
         (["practice", "Demo day"], "new: docs/practices/demo-day.md was not written:\ndocs/rituals/demo-day.md:2: title: 'Demo day' is already the title of docs/practices/demo-day.md\n"),
@@ -109,13 +109,10 @@ def test_a_new_page_type_gets_scaffolds_without_changes_here(project, monkeypatc
     class Drill(model.TypedPage):
         practices: Annotated[list[model.Slug], Field(min_length=1)]
         minutes: Annotated[int, Field(ge=5, le=90)]
-        level: model.Literal["starter", "advanced"]
+        level: Literal["starter", "advanced"]
 
-    monkeypatch.setitem(model.TYPES, "drills", ("drill", Drill))
-    monkeypatch.setitem(anatomy.ANATOMIES, "drill", anatomy.Anatomy(("Goal", "Steps", "Debrief")))
-    # What a new type needs elsewhere anyway: a place in the reading order of generated lists.
-    monkeypatch.setattr("handbook.tag_pages.TYPE_ORDER", (*model.TYPE_ORDER, "drill"))
-    monkeypatch.setitem(model.TYPE_PLURALS, "drill", "Drills")
+    register_type(monkeypatch, PageType("drill", Drill, folder="drills", singular="Drill", plural="Drills",
+                                        anatomy=Anatomy(("Goal", "Steps", "Debrief"))))
     written = new_page(project / "docs", "drill", "Pair on a baseline", TODAY)
     assert written.src_uri == "drills/pair-on-a-baseline.md"
     text = written.path.read_text(encoding="utf-8")
@@ -138,8 +135,8 @@ def test_nested_placeholders_are_written_one_item_a_line(project):
     assert "    see: [practices/ai-strategy-roadmap]\n" in text
 
 
-@pytest.mark.parametrize("kind", list(EXAMPLES))
+@pytest.mark.parametrize("kind", [t.name for t in page_types() if t.example.fields or t.example.sections])
 def test_examples_name_only_required_fields_and_anatomy_headings(kind):
-    example, fields = EXAMPLES[kind], kinds()[kind][1].model_fields
+    example, fields = page_type(kind).example, kinds()[kind][1].model_fields
     assert [name for name in example.fields if name not in fields or not fields[name].is_required()] == []
     assert [heading for heading in example.sections if heading not in headings_for(kind)] == []

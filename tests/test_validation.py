@@ -184,7 +184,7 @@ def test_bad_file_name():
 def test_a_page_outside_the_type_folders():
     assert problems(with_page("rituals/old/retro.md", ritual(RITUAL))) == [
         "docs/rituals/old/retro.md:1: file: pages live in docs/ itself or directly in one of "
-        "roles/, rituals/, practices/, stories/, field-reports/, myths/, sources/, templates/, exercises/, decision-guides/: move the file"
+        "roles/, rituals/, practices/, templates/, exercises/, decision-guides/, stories/, field-reports/, myths/, sources/: move the file"
     ]
 
 

@@ -24,7 +24,7 @@ from handbook.content.fields import INVOLVEMENT_LEVELS, OLD_LEVELS, SLUG
 from handbook.content.markdown import links
 from handbook.content.model import Page, field_names
 from handbook.content.problems import Problem
-from handbook.content.types import BY_FOLDER, type_for
+from handbook.content.types import folders, type_for
 from handbook.content.urls import page_url
 
 TAGS_FILE = "tags.yml"
@@ -118,8 +118,8 @@ def parse(pages: Iterable[tuple[str, bytes]], tags_raw: bytes | None, docs_label
         page_type = type_for(src_uri)
         path = f"{docs_label}/{src_uri}"
         if page_type is None:
-            folders = ", ".join(f"{folder}/" for folder in BY_FOLDER)
-            problems.append(Problem(path, 1, "file", f"pages live in {docs_label}/ itself or directly in one of {folders}: move the file"))
+            where = ", ".join(f"{folder}/" for folder in folders())
+            problems.append(Problem(path, 1, "file", f"pages live in {docs_label}/ itself or directly in one of {where}: move the file"))
             continue
         if not SLUG.match(posixpath.splitext(posixpath.basename(src_uri))[0]) and src_uri != "index.md":
             problems.append(Problem(path, 1, "file name", "must be a lowercase-hyphenated id such as 'daily-stand-up.md'"))

@@ -218,31 +218,56 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("home", Page, file="index.md", singular="Home page", card="Handbook", plural="Home", book="Introduction", scaffold=False),
 )
 
-BY_NAME: dict[str, PageType] = {page_type.name: page_type for page_type in PAGE_TYPES}
-BY_FOLDER: dict[str, PageType] = {t.folder: t for t in PAGE_TYPES if t.folder}
-BY_FILE: dict[str, PageType] = {t.file: t for t in PAGE_TYPES if t.file}
-GENERAL: PageType = next(t for t in PAGE_TYPES if not t.folder and not t.file)
-TYPE_ORDER: tuple[str, ...] = tuple(BY_NAME)
+# The registry is read through these functions, at call time, so that a test can extend
+# `PAGE_TYPES` in this one module (monkeypatch.setattr(types, "PAGE_TYPES", ...)) and every stage sees it.
+
+
+def page_types() -> tuple[PageType, ...]:
+    return PAGE_TYPES
+
+
+def page_type(name: str) -> PageType:
+    """The registry entry of a type name, e.g. page_type("ritual"); KeyError for an unknown name."""
+    for found in PAGE_TYPES:
+        if found.name == name:
+            return found
+    raise KeyError(name)
+
+
+def names() -> tuple[str, ...]:
+    """Every type's name, in reading order."""
+    return tuple(t.name for t in PAGE_TYPES)
+
+
+def folders() -> tuple[str, ...]:
+    """The folders of docs/ that hold a type's pages, in reading order."""
+    return tuple(t.folder for t in PAGE_TYPES if t.folder)
+
+
+def files() -> tuple[str, ...]:
+    """The files directly in docs/ that have a type of their own (index.md, glossary.md)."""
+    return tuple(t.file for t in PAGE_TYPES if t.file)
 
 
 def type_for(src_uri: str) -> PageType | None:
     """The type of a docs-relative path, or None for a file no type claims (a page in a subfolder of a type's folder)."""
     parts = src_uri.split("/")
     if len(parts) == 1:
-        return BY_FILE.get(parts[0], GENERAL)
+        return next((t for t in PAGE_TYPES if t.file == parts[0]), None) or next(t for t in PAGE_TYPES if not t.folder and not t.file)
     if len(parts) == 2:
-        return BY_FOLDER.get(parts[0])
+        return next((t for t in PAGE_TYPES if t.folder == parts[0]), None)
     return None
 
 
 def rank(name: str) -> int:
     """A type's place in the reading order; unknown types last."""
-    return TYPE_ORDER.index(name) if name in BY_NAME else len(TYPE_ORDER)
+    order = names()
+    return order.index(name) if name in order else len(order)
 
 
 def plural(name: str) -> str:
-    return BY_NAME[name].plural if name in BY_NAME else f"{name.capitalize()}s"
+    return page_type(name).plural if name in names() else f"{name.capitalize()}s"
 
 
 def headings_for(name: str) -> tuple[str, ...]:
-    return BY_NAME[name].anatomy.headings if name in BY_NAME else ()
+    return page_type(name).anatomy.headings if name in names() else ()

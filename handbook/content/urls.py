@@ -70,7 +70,7 @@ class Linker:
         return f"{url}#{anchor}" if anchor else url
 
     def file_href(self, site_file: str) -> str:
-        """The URL of a file served as it is ("pdf/handbook.output.pdf", "templates/team-charter.md"), from this page."""
+        """The URL of a file served as it is ("pdf/handbook.pdf", "templates/team-charter.md"), from this page."""
         return relative_url(site_file, self._here)
 
     def __call__(self, to: object, text: str | None = None) -> Markup:

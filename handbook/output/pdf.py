@@ -14,7 +14,6 @@ usage: python -m handbook.output.pdf SITE_DIR [--docs docs] [--site-url URL] [--
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import math
 import os
 import posixpath
@@ -31,7 +30,9 @@ from urllib.parse import urldefrag, urljoin
 from bs4 import BeautifulSoup, Tag
 
 from handbook.content.catalog import WORDS_PER_MINUTE, Catalog
-from handbook.content.types import BOOK_PARTS, PAGE_TYPES
+from handbook.content.settings import Settings, today
+from handbook.content.types import BOOK_PARTS, page_types
+from handbook.pages.outputs import outputs
 from handbook.pages.render import render_html
 from handbook.rules import load_folder
 from handbook.views.role_views import first_week, owned_rituals, pack_name
@@ -65,14 +66,14 @@ class Book:
         return [url for part in self.parts for url in part.urls]
 
 
-def handbook_book(catalog: Catalog, reference: tuple[str, ...] = ()) -> Book:
+def handbook_book(catalog: Catalog) -> Book:
     """The whole handbook, part by part (`BOOK_PARTS`): each type's index and pages go in its registry entry's part.
 
-    `reference`: the URLs of the generated pages that ask for the book (`Output.pdf`), first in the Reference part.
+    The generated pages that ask for the book (`Output.pdf`: the rhythm, the matrix) open the Reference part.
     """
     urls: dict[str, list[str]] = {title: [] for title in BOOK_PARTS}
-    urls["Reference"] += reference
-    for page_type in PAGE_TYPES:
+    urls["Reference"] += [output.url for output in outputs(catalog, Settings()) if output.pdf]
+    for page_type in page_types():
         if page_type.book is None:
             continue
         index = [f"/{page_type.folder}/"] if page_type.index is not None else []
@@ -396,7 +397,7 @@ def main() -> int:
     books = [handbook_book(catalog)] + [role_book(catalog, stem) for stem in sorted(catalog.by_stem("role"))]
     if args.only:
         books = [b for b in books if b.name in args.only or b.id in args.only]
-    built, revision = dt.date.today().isoformat(), version(args.docs.resolve().parent)
+    built, revision = today().isoformat(), version(args.docs.resolve().parent)
     out = args.site / "pdf"
     started = time.perf_counter()
     # WeasyPrint is single-threaded: one book per core.

@@ -12,12 +12,12 @@ import re
 
 from handbook.content.catalog import Catalog, Entry, page_url
 from handbook.content.markdown import MARKDOWN_LINK
-from handbook.content.types import TYPE_ORDER
+from handbook.content.types import names
 from handbook.content.types import plural as plural_of
 
 
 def _ordered(catalog: Catalog) -> list[tuple[str, list[Entry]]]:
-    return [(plural_of(kind), catalog.of_type(kind)) for kind in TYPE_ORDER if kind != "home" and catalog.of_type(kind)]
+    return [(plural_of(kind), catalog.of_type(kind)) for kind in names() if kind != "home" and catalog.of_type(kind)]
 
 
 def _absolute(site_url: str, entry: Entry) -> str:

@@ -20,7 +20,7 @@ from handbook.content.fields import (
     INVOLVEMENT_LEVELS,
 )
 from handbook.content.model import WithRoles
-from handbook.content.types import PAGE_TYPES, plural
+from handbook.content.types import page_types, plural
 from handbook.content.urls import Linker
 from handbook.pages.render import render_html
 
@@ -53,7 +53,7 @@ def ordered_roles(catalog: Catalog) -> list[Entry]:
 
 def role_types() -> list[str]:
     """Every page type whose model carries `roles`, in reading order."""
-    return [page_type.name for page_type in PAGE_TYPES if issubclass(page_type.model, WithRoles)]
+    return [page_type.name for page_type in page_types() if issubclass(page_type.model, WithRoles)]
 
 
 def sections(catalog: Catalog) -> list[Section]:

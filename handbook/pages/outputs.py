@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from handbook.content.catalog import Catalog
 from handbook.content.problems import Problem
 from handbook.content.settings import Settings
-from handbook.content.types import PAGE_TYPES
+from handbook.content.types import page_types
 from handbook.content.urls import Linker, page_url
 from handbook.pages import llms, matrix, review_due, rhythm, tag_pages
 from handbook.pages.downloads import template_downloads
@@ -83,7 +83,7 @@ def outputs(catalog: Catalog, settings: Settings) -> list[Output]:
     indexes = type_index_pages(catalog)
     found += [
         Output(f"{t.folder}/index.md", t.plural, t.index.summary, indexes[f"{t.folder}/index.md"], nav=t.plural)
-        for t in PAGE_TYPES if t.index is not None
+        for t in page_types() if t.index is not None
     ]
     found.append(Output(tag_pages.TAGS_INDEX, "Tags", "Every tag of the handbook with the number of pages that carry it.",
                         tag_pages.tags_index(catalog), nav="Reference"))

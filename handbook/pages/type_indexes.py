@@ -9,7 +9,7 @@ from __future__ import annotations
 from handbook.content.catalog import Catalog, Entry
 from handbook.content.exercises import group_size
 from handbook.content.fields import INVOLVEMENT_LABELS
-from handbook.content.types import PAGE_TYPES
+from handbook.content.types import page_types
 from handbook.pages.render import Trusted, render_file
 
 
@@ -36,7 +36,7 @@ def type_index_pages(catalog: Catalog) -> dict[str, str]:
         "raci": Trusted(", ".join(INVOLVEMENT_LABELS.values()).lower()),
     }
     pages = {}
-    for page_type in PAGE_TYPES:
+    for page_type in page_types():
         if page_type.index is None:
             continue
         uri = f"{page_type.folder}/index.md"

@@ -7,7 +7,7 @@ import re
 
 from handbook.content.markdown import headings, prose_lines
 from handbook.content.problems import Problem
-from handbook.content.types import BY_NAME
+from handbook.content.types import names, page_type
 
 # An image, script, frame or stylesheet the browser would fetch from another host:
 # Markdown images and the raw HTML tags that load something.
@@ -33,7 +33,7 @@ def outside_asset_problems(body: str, body_line: int, path: str) -> list[Problem
 
 def anatomy_problems(kind: str, body: str, body_line: int, path: str) -> list[Problem]:
     """A page of an enforced type has exactly its anatomy's `##` headings, in order; deeper headings are free."""
-    anatomy = BY_NAME[kind].anatomy if kind in BY_NAME else None
+    anatomy = page_type(kind).anatomy if kind in names() else None
     if anatomy is None or not anatomy.enforced or not body.strip():
         return []
     expected = list(anatomy.headings)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from handbook.content.settings import Freshness, SettingError
-from handbook.content.types import PAGE_TYPES
+from handbook.content.types import page_types
 
 
 def _settings(config: Path) -> tuple[Path, str, Freshness, list[object]]:
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml (default: %(default)s)")
     commands = parser.add_subparsers(dest="command", required=True)
     made = commands.add_parser("new", help="write a new page, valid as written, with its type's headings")
-    made.add_argument("type", help=f"the page type: {', '.join(t.name for t in PAGE_TYPES if t.scaffold)}")
+    made.add_argument("type", help=f"the page type: {', '.join(t.name for t in page_types() if t.scaffold)}")
     made.add_argument("title", help='the page title, e.g. "Weekly demo"; the file name comes from it')
     made.set_defaults(run=new)
     commands.add_parser("check", help="validate every page and link without building the site").set_defaults(run=check)

@@ -29,12 +29,13 @@ from handbook.content.model import Page, role_fields
 from handbook.content.problems import ContentError
 from handbook.content.settings import Settings
 from handbook.content.types import (
-    BY_FOLDER,
-    BY_NAME,
-    PAGE_TYPES,
     Example,
     PageIn,
+    folders,
     headings_for,
+    names,
+    page_type,
+    page_types,
 )
 from handbook.content.urls import page_id, page_url
 from handbook.pages.outputs import generated_pages
@@ -60,7 +61,7 @@ class ScaffoldError(Exception):
 
 def kinds() -> dict[str, tuple[str, type[Page]]]:
     """Page type -> (folder, model) for every type a contributor can create, in reading order."""
-    return {t.name: (t.folder, t.model) for t in PAGE_TYPES if t.scaffold}
+    return {t.name: (t.folder, t.model) for t in page_types() if t.scaffold}
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def new_page(docs: Path, kind: str, title: str, today: date, docs_label: str = "
 def page_text(kind: str, model: type[Page], title: str, ids: dict[str, list[str]], today: date) -> str:
     """The whole page: front matter from the model, then the anatomy's headings."""
     schema = model.model_json_schema()
-    example = BY_NAME[kind].example if kind in BY_NAME else Example()
+    example = page_type(kind).example if kind in names() else Example()
     references = _references(model)
     lines = ["---"]
     optional = []
@@ -138,7 +139,7 @@ def page_text(kind: str, model: type[Page], title: str, ids: dict[str, list[str]
 
 
 def known_ids(pages: list[tuple[str, bytes]], tags_raw: bytes | None) -> dict[str, list[str]]:
-    ids: dict[str, list[str]] = {folder: [] for folder in BY_FOLDER}
+    ids: dict[str, list[str]] = {folder: [] for folder in folders()}
     for src_uri, _ in pages:
         folder, _, name = src_uri.rpartition("/")
         if folder in ids and name.endswith(".md"):
@@ -154,8 +155,8 @@ def known_ids(pages: list[tuple[str, bytes]], tags_raw: bytes | None) -> dict[st
 def _existing(value: Any, ids: dict[str, list[str]]) -> Any:  # noqa: ANN401
     """`value` with each PageIn replaced by an existing page: the first of its folder, else of any folder."""
     if isinstance(value, PageIn):
-        folders = [value.folder, *(folder for folder in BY_FOLDER if folder != value.folder)]
-        folder = next((f for f in folders if ids.get(f)), value.folder)
+        candidates = [value.folder, *(folder for folder in folders() if folder != value.folder)]
+        folder = next((f for f in candidates if ids.get(f)), value.folder)
         return f"{folder}/{ids[folder][0]}" if ids.get(folder) else f"{folder}/replace-me"
     if isinstance(value, dict):
         return {key: _existing(item, ids) for key, item in value.items()}

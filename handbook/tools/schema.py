@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.content.model import Page
-from handbook.content.types import BY_FILE, PAGE_TYPES
+from handbook.content import types
 
 SCHEMA_DIR = "schema"
 REMARK_CONFIG = ".remarkrc.mjs"
@@ -23,10 +23,10 @@ DIALECT = "http://json-schema.org/draft-07/schema#"
 
 def page_types() -> dict[str, tuple[str, type[Page]]]:
     """Type -> (glob of its files under docs/, model), for every page type."""
-    others = "|".join(name.removesuffix(".md") for name in BY_FILE)
+    others = "|".join(name.removesuffix(".md") for name in types.files())
     return {
         t.name: (f"{t.folder}/*.md" if t.folder else t.file or f"!({others}).md", t.model)
-        for t in PAGE_TYPES
+        for t in types.page_types()
     }
 
 

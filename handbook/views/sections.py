@@ -33,7 +33,7 @@ from handbook.content.decision_guides import answer_anchor, question_anchor, ste
 from handbook.content.exercises import SUGGESTED_LABEL, group_size, slots
 from handbook.content.fields import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS
 from handbook.content.model import WithRoles
-from handbook.content.types import BY_NAME
+from handbook.content.types import page_type
 from handbook.content.urls import Linker
 from handbook.pages.outputs import Output
 from handbook.pages.render import render_html
@@ -165,21 +165,21 @@ class Sections:
             path = role_path(self.catalog, entry, link)
         end = term_list(self.catalog, link) if src_uri == GLOSSARY else ""
         # A template page ends with its template: the download again below it.
-        foot = (download_button(entry, link) if BY_NAME[entry.type].download else "") + self.suffix(entry, link) + self.dates(entry, updated)
+        foot = (download_button(entry, link) if page_type(entry.type).download else "") + self.suffix(entry, link) + self.dates(entry, updated)
         return PageParts(markdown, Insert(self.prefix(entry, link)), Insert(end), Insert(path), Insert(foot))
 
     def prefix(self, entry: Entry, link: Linker) -> str:
         """Chips, a download button, then the type's at-a-glance box (its registry entry names the template)."""
         m = entry.meta
-        page_type = BY_NAME[entry.type]
+        kind = page_type(entry.type)
         text = render_html("chips.html.j2", tags=getattr(m, "tags", []), tag_uri=tag_uri, tag_label=self.catalog.tag_labels.get, link=link)
         if self.downloads and entry.type == "home":
             text += self._download(link.file_href("pdf/handbook.pdf"), "Download the handbook (PDF)")
         elif self.downloads and entry.type == "role":
             text += self._download(link.file_href(f"pdf/{pack_name(entry)}.pdf"), f"Download the {entry.title} onboarding pack (PDF)")
-        if page_type.box is not None:
-            text += render_html(page_type.box, **self.box_context(entry, link))
-        if page_type.download:
+        if kind.box is not None:
+            text += render_html(kind.box, **self.box_context(entry, link))
+        if kind.download:
             text += download_button(entry, link)
         return text
 
