@@ -1,11 +1,12 @@
 # Two commands on a fresh machine with Python 3.11+ and make: `make serve`, `make test`.
+export DISABLE_MKDOCS_2_WARNING := true
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build publish test bench pdf offline clean urls new check schema
+.PHONY: serve build publish test test-fast lint bench pdf offline clean urls new check schema
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,9 +45,17 @@ check: $(STAMP)
 schema: $(STAMP)
 	@$(BIN)/python -m handbook schema
 
-## test: every test
+## test: every test, on two processes (a test file stays on one, so the PDFs and the browser start once per file)
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+## test-fast: every test but the browser and the PDFs, in about a minute
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser and not pdf"
+
+## lint: ruff, configured in pyproject.toml; CI fails on any finding
+lint: $(STAMP)
+	$(BIN)/ruff check .
 
 ## bench: build synthetic corpora and print build and hook times; the real site against stock Material
 bench: $(STAMP)

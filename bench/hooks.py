@@ -25,10 +25,10 @@ import properdocs.replacement  # noqa: F401 - mkdocs.* (Material, plugins, hooks
 from properdocs.commands.build import build
 from properdocs.config import load_config
 
-from handbook.content.types import ANATOMIES
+from handbook.content.types import names, page_type
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = "team model data deploy review metric sprint baseline experiment pipeline product research engineer scientist".split()
+WORDS = ["team", "model", "data", "deploy", "review", "metric", "sprint", "baseline", "experiment", "pipeline", "product", "research", "engineer", "scientist"]
 TYPES = ("rituals", "practices", "stories", "myths")
 ROLES = 10
 SOURCES = 5
@@ -61,7 +61,7 @@ def corpus(pages: int, seed: int = 7) -> dict[str, str]:
 
     def body_of(kind: str) -> str:
         # Pages of a type whose anatomy is enforced carry its headings, as real pages must.
-        anatomy = ANATOMIES.get(kind)
+        anatomy = page_type(kind).anatomy if kind in names() else None
         return body(anatomy.headings) if anatomy and anatomy.enforced else body()
 
     files["index.md"] = f"---\ntitle: Home\nsummary: The synthetic handbook's home page.\nowner: {roles[0]}\nreviewed: 2026-11-23\n---\n\n" + body().replace("../", "")

@@ -31,7 +31,7 @@ def test_no_serious_or_critical_violations(page, served_site, url, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
     page.add_init_script(
-        "localStorage.setItem('/.__palette', JSON.stringify({index: %d, color: {scheme: '%s'}}))" % (0 if scheme == "default" else 1, scheme)
+        f"localStorage.setItem('/.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1}, color: {{scheme: '{scheme}'}}}}))"
     )
     page.goto(served_site + url)
     assert page.locator("body").get_attribute("data-md-color-scheme") == scheme

@@ -59,7 +59,7 @@ def test_matrix_on_a_phone_scrolls_with_its_first_column_visible(browser, served
     last_header = table.locator("thead th").last.bounding_box()
     assert last_header["x"] + last_header["width"] <= 391
     pinned = first_cell.bounding_box()
-    assert 0 < start and abs(pinned["x"] - start) < 1
+    assert start > 0 and abs(pinned["x"] - start) < 1
     # Choosing a role leaves its column only, and the table fits the phone.
     page.locator("#hb-matrix-role").select_option("data-scientist")
     visible = [th for th in table.locator("thead th").all() if th.is_visible()]
@@ -70,7 +70,6 @@ def test_matrix_on_a_phone_scrolls_with_its_first_column_visible(browser, served
 
 def matrix_involvement(role: str) -> dict[str, int]:
     from conftest import ROOT
-
     from handbook.rules import load_folder
 
     catalog = load_folder(ROOT / "docs")

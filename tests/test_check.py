@@ -7,8 +7,8 @@ import sys
 import time
 
 import pytest
-from conftest import FIXTURE_TODAY, ROOT, fixture_config, minimal_docs, write_docs
 
+from conftest import FIXTURE_TODAY, ROOT, fixture_config, minimal_docs, write_docs
 from handbook.tools.cli import main
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import ROOT, minimal_docs, page
-
 from handbook.content.problems import ContentError
 from handbook.content.types import headings_for
 from handbook.rules import load_catalog, load_folder

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import fixture_config, minimal_docs, ritual_body
 from test_validation import RITUAL as UNOWNED
 from test_validation import with_page
 
+from conftest import fixture_config, minimal_docs, ritual_body
 from handbook.content.problems import ContentError
 from handbook.rules import load_catalog
 

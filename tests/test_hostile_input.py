@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import minimal_docs
 
+from conftest import minimal_docs
 from handbook.content.problems import ContentError
 from handbook.rules import load_catalog
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import minimal_docs
 from PIL import Image
+
+from conftest import minimal_docs
 
 SITE = "https://handbook.example.com/"
 

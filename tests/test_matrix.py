@@ -6,7 +6,6 @@ import csv
 import io
 
 from conftest import minimal_docs, page, register_type
-
 from handbook.content import model
 from handbook.content.types import PageType
 
@@ -21,7 +20,7 @@ def cells(built, heading):
     rows = {}
     for tr in found.select("tbody tr"):
         title = tr.find("th", scope="row").get_text(strip=True)
-        rows[title] = dict(zip(header[1:], [td.get_text(strip=True) for td in tr.find_all("td")]))
+        rows[title] = dict(zip(header[1:], [td.get_text(strip=True) for td in tr.find_all("td")], strict=False))
     return header, rows
 
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import material
 from bs4 import BeautifulSoup
-from conftest import ROOT
 from properdocs.commands.build import build
 from properdocs.config import load_config
+
+from conftest import ROOT
 
 OURS = ROOT / "overrides" / "partials" / "nav-item.html"
 THEIRS = Path(material.__file__).parent / "templates" / "partials" / "nav-item.html"

@@ -6,8 +6,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from handbook.output.offline import build_offline_site, bundled, zip_site
 
 pytest_plugins = ["browser"]

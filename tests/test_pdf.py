@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, minimal_docs
 
+from conftest import ROOT, minimal_docs
 from handbook.output.pdf import book_html, handbook_book, role_book, write_pdf
 from handbook.rules import load_folder
 from handbook.views.role_views import first_week, owned_rituals
@@ -114,7 +114,7 @@ def test_no_web_chrome(pdfs):
 
 def test_matrix_is_on_a_landscape_page(pdfs):
     _, whole, _, _ = pdfs
-    wide = [p for p, body in zip(whole.pages, page_texts(whole)) if "Role-by-practice matrix" in body and "Levels" in body]
+    wide = [p for p, body in zip(whole.pages, page_texts(whole), strict=False) if "Role-by-practice matrix" in body and "Levels" in body]
     assert wide and all(p.mediabox.width > p.mediabox.height for p in wide)
 
 
@@ -269,7 +269,7 @@ def test_bookmarks_are_parts_pages_and_sections_of_long_pages_only_collapsed_wit
 
     walk(whole.outline, 0)
     ends = [first for first, _, _ in starts[1:]] + [len(whole.pages)]
-    long_pages = {title for (first, title, _), end in zip(starts, ends) if end - first > 3}
+    long_pages = {title for (first, title, _), end in zip(starts, ends, strict=False) if end - first > 3}
     with_sections = {title for _, title, has in starts if has}
     assert with_sections and with_sections <= long_pages
     assert "Glossary" in with_sections

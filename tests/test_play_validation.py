@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from plays import EXERCISE, GUIDE, TEMPLATE, play_docs
 
 from handbook.content.problems import ContentError
 from handbook.rules import load_catalog
+from plays import EXERCISE, GUIDE, TEMPLATE, play_docs
 
 T = "templates/charter.md"
 E = "exercises/charter-workshop.md"

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, Built, fixture_config, write_docs
-from plays import play_docs
 from properdocs.commands.build import build
 from properdocs.config import load_config
 
+from conftest import ROOT, Built, fixture_config, write_docs
 from handbook.content.types import headings_for
 from handbook.output.pdf import handbook_book
 from handbook.rules import load_folder
+from plays import play_docs
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from handbook.content.types import headings_for
 
 PRACTICES = sorted((ROOT / "docs" / "practices").glob("*.md"))

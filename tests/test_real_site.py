@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Built, fixture_config, minimal_docs
 
+from conftest import ROOT, Built, fixture_config, minimal_docs
 from handbook.rules import load_folder
 
 SHARED = ROOT.parent / "shared"

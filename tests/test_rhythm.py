@@ -7,8 +7,8 @@ from fractions import Fraction
 
 import pytest
 import yaml
-from conftest import ROOT, minimal_docs, page, ritual_body, write_docs
 
+from conftest import ROOT, minimal_docs, page, ritual_body, write_docs
 from handbook.pages.rhythm import SMALL_TEAM, duration_text, per_week, weekly_minutes
 from handbook.rules import load_folder
 

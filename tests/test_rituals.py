@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT, minimal_docs
-
 from handbook.rules import load_folder
 
 _ROW = re.compile(r"^\s*\|\s*(\d+)\s*\|")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import ROOT
-
 from handbook.content.types import headings_for, page_type
 from handbook.rules import load_folder
 

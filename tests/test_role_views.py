@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import anatomy_body, minimal_docs
 
+from conftest import anatomy_body, minimal_docs
 from handbook.content.catalog import WORDS_PER_MINUTE
 
 FIRST_WEEK = "first_week: [practices/pairing, rituals/stand-up, myths/magic]\n"
@@ -209,7 +209,6 @@ def test_the_download_button_uses_the_pack_named_after_the_title(build_site, mon
 
 def test_every_role_of_the_handbook_has_a_first_week_and_a_checklist():
     from conftest import ROOT
-
     from handbook.content.model import (
         CHECKLIST_MIN_ITEMS,
         CHECKLIST_PHASES,

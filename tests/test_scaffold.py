@@ -9,9 +9,9 @@ from datetime import date
 from typing import Annotated, Literal
 
 import pytest
-from conftest import ROOT, register_type
 from pydantic import Field
 
+from conftest import ROOT, register_type
 from handbook.content import model
 from handbook.content.catalog import read_folder
 from handbook.content.frontmatter import decode, split

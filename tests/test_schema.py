@@ -6,9 +6,9 @@ import json
 from datetime import date
 
 import pytest
-from conftest import ROOT
 from jsonschema import Draft7Validator, FormatChecker
 
+from conftest import ROOT
 from handbook.content.catalog import read_folder
 from handbook.content.frontmatter import decode, split
 from handbook.content.types import type_for

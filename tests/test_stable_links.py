@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import ROOT, minimal_docs
-
 from handbook.output.published_urls import published_urls
 
 LIST = ROOT / "published-urls.txt"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import posixpath
 
 import pytest
-from conftest import ROOT, Built
-from plays import play_docs
 
+from conftest import ROOT, Built
 from handbook.pages.downloads import download_uri
 from handbook.rules import load_folder
+from plays import play_docs
 
 
 def shown_template(built: Built, url: str) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import minimal_docs, page, ritual_body
 
+from conftest import minimal_docs, page, ritual_body
 from handbook.content.problems import ContentError
 from handbook.rules import load_catalog
 

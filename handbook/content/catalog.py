@@ -30,6 +30,11 @@ from handbook.content.urls import page_url
 TAGS_FILE = "tags.yml"
 WORDS_PER_MINUTE = 200
 
+
+def reading_minutes(words: int) -> int:
+    """The one reading-time rule: 200 words a minute, rounded up, at least one."""
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
 @dataclass(frozen=True)
 class Entry:
     src_uri: str  # "rituals/daily-stand-up.md"
@@ -58,7 +63,7 @@ class Entry:
 
     @property
     def minutes(self) -> int:
-        return max(1, math.ceil(self.words / WORDS_PER_MINUTE))
+        return reading_minutes(self.words)
 
     @property
     def url(self) -> str:

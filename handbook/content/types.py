@@ -30,8 +30,8 @@ from handbook.content.model import (
     Story,
     Template,
     TypedPage,
-    role_fields,
 )
+from handbook.content.references import role_fields
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,8 @@ class PageType:
     card: str = ""
     anatomy: Anatomy = Anatomy(())
     index: Index | None = None
+    # The part of the navigation (docs/.nav.yml) that lists the type's folder and its index.
+    nav: str | None = None
     # The PDF book's part its pages go in (see BOOK_PARTS); None: not in the book.
     book: str | None = None
     # Scaffold placeholders where the generic ones would not validate (see tools/scaffold.py).
@@ -132,14 +134,14 @@ _DECISION_GUIDE_EXAMPLE = Example(
 # In reading order: role views, type indexes, tag pages, llms.txt and the matrix list types in this order.
 PAGE_TYPES: tuple[PageType, ...] = (
     PageType(
-        "role", Role, folder="roles", singular="Role", plural="Roles", book="Roles",
+        "role", nav="Roles", model=Role, folder="roles", singular="Role", plural="Roles", book="Roles",
         anatomy=Anatomy(("Focus", "Responsibilities", "Skills", "Motivations and fears", "What you need from other roles",
                          "What you owe other roles", "Typical friction"), enforced=True),
         index=Index("Every role on a cross-functional AI team: what it does and what it needs from the others.",
                     (("Role", "title"), ("Family", "family"), ("Summary", "summary"))),
     ),
     PageType(
-        "ritual", Ritual, folder="rituals", singular="Ritual", plural="Rituals", book="Rituals", box="ritual_box.html.j2",
+        "ritual", nav="Rituals", model=Ritual, folder="rituals", singular="Ritual", plural="Rituals", book="Rituals", box="ritual_box.html.j2",
         anatomy=Anatomy(("Purpose", "When and how long", "Who", "Prep checklist", "Agenda", "Outputs", "Remote or async variant",
                          "Signs it works", "Signs it is failing"), enforced=True),
         index=Index("The recurring meetings and sessions that keep a cross-functional AI team in step.",
@@ -147,13 +149,13 @@ PAGE_TYPES: tuple[PageType, ...] = (
                     raci_note=True),
     ),
     PageType(
-        "practice", Practice, folder="practices", singular="Practice", plural="Practices", book="Practices", box="involved_box.html.j2",
+        "practice", nav="Practices", model=Practice, folder="practices", singular="Practice", plural="Practices", book="Practices", box="involved_box.html.j2",
         anatomy=Anatomy(("What it is", "Why it matters", "How to do it", "Who does what", "Pitfalls", "How to tell it is working"), enforced=True),
         index=Index("The working practices that help scientists, engineers, product and leadership deliver together.",
                     (("Practice", "title"), ("Owned by", "leads"), ("Summary", "summary")), raci_note=True),
     ),
     PageType(
-        "template", Template, folder="templates", singular="Template", plural="Templates", book="Templates",
+        "template", nav="Toolkit", model=Template, folder="templates", singular="Template", plural="Templates", book="Templates",
         box="template_box.html.j2", download=True,
         anatomy=Anatomy(("What it is for", "When to use it", "How to fill it in", "The template"), enforced=True),
         index=Index("Documents a cross-functional AI team fills in together, each ready to download as Markdown.",
@@ -164,7 +166,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
         ),
     ),
     PageType(
-        "exercise", Exercise, folder="exercises", singular="Exercise", plural="Exercises", book="Exercises", box="exercise_box.html.j2",
+        "exercise", nav="Toolkit", model=Exercise, folder="exercises", singular="Exercise", plural="Exercises", book="Exercises", box="exercise_box.html.j2",
         anatomy=Anatomy(("What it practises", "The brief", "Running it", "Facilitator notes", "Debrief questions", "Variations"), enforced=True),
         index=Index("Role-plays and workshops for practising the conversations and agreements an AI team depends on.",
                     (("Exercise", "title"), ("Duration", "minutes"), ("Group size", "group_size"), ("Facilitator", "leads"), ("Summary", "summary"))),
@@ -179,7 +181,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
         }),
     ),
     PageType(
-        "decision-guide", DecisionGuide, folder="decision-guides", singular="Decision guide", plural="Decision guides",
+        "decision-guide", nav="Toolkit", model=DecisionGuide, folder="decision-guides", singular="Decision guide", plural="Decision guides",
         book="Decision guides", box="decision_guide.html.j2",
         # The questions and answers come from front matter; the body explains them.
         anatomy=Anatomy(("Why these questions", "After you decide"), enforced=True),
@@ -189,25 +191,25 @@ PAGE_TYPES: tuple[PageType, ...] = (
         example=_DECISION_GUIDE_EXAMPLE,
     ),
     PageType(
-        "story", Story, folder="stories", singular="Conflict story", plural="Conflict stories", book="Conflict stories", box="story_box.html.j2",
+        "story", nav="Stories", model=Story, folder="stories", singular="Conflict story", plural="Conflict stories", book="Conflict stories", box="story_box.html.j2",
         anatomy=Anatomy(("Context", "The parties and what each needed", "What was tried", "The resolution", "The outcome, as reported", "Lessons")),
         index=Index("Real tensions between roles, what each side needed and how they were resolved.",
                     (("Story", "title"), ("Parties", "parties"), ("Outcome, as reported", "outcome"))),
     ),
     PageType(
-        "report", Report, folder="field-reports", singular="Field report", plural="Field reports", book="Field reports", box="report_box.html.j2",
+        "report", nav="Stories", model=Report, folder="field-reports", singular="Field report", plural="Field reports", book="Field reports", box="report_box.html.j2",
         anatomy=Anatomy(("Context", "What the team did", "What came of it, as reported", "Lessons")),
         index=Index("Accounts of what one team did and what it reports came of it, with the lessons for yours.",
                     (("Report", "title"), ("Involved", "involved"), ("Outcome, as reported", "outcome"))),
     ),
     PageType(
-        "myth", Myth, folder="myths", singular="Myth", plural="Myths", book="Myths", box="myth_box.html.j2",
+        "myth", nav="Myths", model=Myth, folder="myths", singular="Myth", plural="Myths", book="Myths", box="myth_box.html.j2",
         anatomy=Anatomy(("Why people believe it", "The reality", "The evidence", "What to do instead")),
         index=Index("Beliefs about AI teams that the sources show to be wrong, and what to do instead.",
                     (("Myth", "title"), ("The belief", "belief"), ("The reality", "reality"))),
     ),
     PageType(
-        "source", Source, folder="sources", singular="Source", plural="Sources", book="Sources",
+        "source", nav="Reference", model=Source, folder="sources", singular="Source", plural="Sources", book="Sources",
         anatomy=Anatomy(("What kind of document it is", "Scope", "What the handbook took from it", "What the handbook left out and why")),
         index=Index("The five documents this handbook was built from, and what it took from each.",
                     (("Source", "title"), ("Kind", "kind"), ("Year", "year"), ("Summary", "summary"))),

@@ -48,7 +48,7 @@ def relative_url(target: str, here: str) -> str:
         here = folder
     here_parts, target_parts = _parts(here), _parts(target)
     common = 0
-    for a, b in zip(here_parts, target_parts):
+    for a, b in zip(here_parts, target_parts, strict=False):
         if a != b:
             break
         common += 1

@@ -82,7 +82,7 @@ def outputs(catalog: Catalog, settings: Settings) -> list[Output]:
     ]
     indexes = type_index_pages(catalog)
     found += [
-        Output(f"{t.folder}/index.md", t.plural, t.index.summary, indexes[f"{t.folder}/index.md"], nav=t.plural)
+        Output(f"{t.folder}/index.md", t.plural, t.index.summary, indexes[f"{t.folder}/index.md"], nav=t.nav)
         for t in page_types() if t.index is not None
     ]
     found.append(Output(tag_pages.TAGS_INDEX, "Tags", "Every tag of the handbook with the number of pages that carry it.",

@@ -35,7 +35,7 @@ def escape(value: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", _WHITESPACE.sub(" ", text))
 
 
-def _finalize(value: Any) -> str:  # noqa: ANN401 - any template value
+def _finalize(value: Any) -> str:
     if isinstance(value, Trusted):
         return value
     if value is None:
@@ -59,7 +59,7 @@ TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
 def environment() -> Environment:
-    env = Environment(  # noqa: S701 - output is Markdown; _finalize escapes every value
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=False,
         finalize=_finalize,
@@ -80,7 +80,7 @@ def _compiled(source: str) -> Template:
     return environment().from_string(source)
 
 
-def render(template: str, **context: Any) -> str:  # noqa: ANN401 - template values
+def render(template: str, **context: Any) -> str:
     return _compiled(template).render(**context)
 
 
@@ -89,7 +89,7 @@ def _environment() -> Environment:
     return environment()
 
 
-def render_file(name: str, **context: Any) -> str:  # noqa: ANN401 - template values
+def render_file(name: str, **context: Any) -> str:
     """Render a Markdown template of handbook/templates/, e.g. "role_welcome.md.j2"."""
     return _environment().get_template(name).render(**context)
 
@@ -107,7 +107,7 @@ def _html_environment() -> Environment:
     return env
 
 
-def render_html(name: str, **context: Any) -> str:  # noqa: ANN401 - template values
+def render_html(name: str, **context: Any) -> str:
     """Render an HTML template of handbook/templates/, e.g. "sources.html.j2", every value escaped.
 
     These sections go into the page after its Markdown is converted, so they

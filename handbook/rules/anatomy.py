@@ -59,6 +59,6 @@ def anatomy_problems(kind: str, body: str, body_line: int, path: str) -> list[Pr
     order = [text for text, _ in present]
     ranked = sorted(dict.fromkeys(order), key=expected.index)
     if not problems and order != ranked:
-        text, line = next((t, ln) for (t, ln), want in zip(present, ranked) if t != want)
+        text, line = next((t, ln) for (t, ln), want in zip(present, ranked, strict=False) if t != want)
         problems.append(Problem(path, line, "body", f"heading '## {text}' is out of order: {listing}"))
     return problems

@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from handbook.content import frontmatter
 from handbook.content.catalog import TAGS_FILE, Parsed
 from handbook.content.fields import INVOLVEMENT_LEVELS
-from handbook.content.model import Glossary, Ritual, Role, WithRoles, references
+from handbook.content.model import Glossary, Ritual, Role, WithRoles
 from handbook.content.problems import Problem
+from handbook.content.references import references
 from handbook.rules.anatomy import anatomy_problems, outside_asset_problems
 from handbook.rules.glossary import glossary_problems
 from handbook.rules.onboarding import onboarding_problems

@@ -171,7 +171,7 @@ def _extension_configs(extensions: list[Any]) -> dict[str, dict[str, Any]]:
 class _Collect:
     """A Markdown tree processor that reports every id and name in the page, as MkDocs collects anchors."""
 
-    def __init__(self, converter: Any, add: Callable[[str], None]) -> None:  # noqa: ANN401
+    def __init__(self, converter: Any, add: Callable[[str], None]) -> None:
         self.md = converter
         self.add = add
 
@@ -189,7 +189,7 @@ class _SettingsLoader(yaml.SafeLoader):
     """Reads mkdocs.yml; !ENV [NAME, default] and Python tags become their default or None."""
 
 
-def _tagged(loader: _SettingsLoader, suffix: str, node: yaml.Node) -> Any:  # noqa: ANN401
+def _tagged(loader: _SettingsLoader, suffix: str, node: yaml.Node) -> Any:
     if suffix == "ENV" and isinstance(node, yaml.SequenceNode) and node.value:
         return loader.construct_object(node.value[-1])
     return None
@@ -203,5 +203,5 @@ def read_settings(config: Path) -> dict[str, Any]:
     """The parts of mkdocs.yml the check needs: docs_dir, extra.review_after_days, markdown_extensions."""
     if not config.is_file():
         return {}
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_SettingsLoader)  # noqa: S506 - a SafeLoader subclass
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_SettingsLoader)
     return data if isinstance(data, dict) else {}

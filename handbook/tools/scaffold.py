@@ -25,8 +25,9 @@ import yaml
 
 from handbook.content.catalog import read_folder
 from handbook.content.fields import INVOLVEMENT_LEVELS
-from handbook.content.model import Page, role_fields
+from handbook.content.model import Page
 from handbook.content.problems import ContentError
+from handbook.content.references import role_fields
 from handbook.content.settings import Settings
 from handbook.content.types import (
     Example,
@@ -45,7 +46,7 @@ from handbook.rules import load_catalog
 # Fields whose values are ids of other pages, by the folder the ids come from: the role fields
 # come from the model (see content/model.py, `Ref`); any other field named after a folder refers to it.
 def _references(model: type[Page]) -> dict[str, str]:
-    return {**{name: "roles" for name in role_fields(model)}, "sources": "sources"}
+    return {**dict.fromkeys(role_fields(model), "roles"), "sources": "sources"}
 
 
 GUIDE = (
@@ -152,7 +153,7 @@ def known_ids(pages: list[tuple[str, bytes]], tags_raw: bytes | None) -> dict[st
     return {folder: sorted(found) for folder, found in ids.items()}
 
 
-def _existing(value: Any, ids: dict[str, list[str]]) -> Any:  # noqa: ANN401
+def _existing(value: Any, ids: dict[str, list[str]]) -> Any:
     """`value` with each PageIn replaced by an existing page: the first of its folder, else of any folder."""
     if isinstance(value, PageIn):
         candidates = [value.folder, *(folder for folder in folders() if folder != value.folder)]
@@ -177,7 +178,7 @@ def _resolve(field: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
     return field
 
 
-def _value(name: str, field: dict[str, Any], schema: dict[str, Any], ids: dict[str, list[str]], today: date, references: dict[str, str]) -> Any:  # noqa: ANN401, C901
+def _value(name: str, field: dict[str, Any], schema: dict[str, Any], ids: dict[str, list[str]], today: date, references: dict[str, str]) -> Any:
     field = _resolve(field, schema)
     if "anyOf" in field:
         if {"type": "null"} in field["anyOf"]:
@@ -234,7 +235,7 @@ def _hint(field: dict[str, Any], schema: dict[str, Any]) -> str:
     return ""
 
 
-def _yaml_lines(name: str, value: Any, hint: str) -> list[str]:  # noqa: ANN401
+def _yaml_lines(name: str, value: Any, hint: str) -> list[str]:
     """One field in block style, as the real pages write it: a nested mapping or a list of mappings one item a line."""
     comment = f"  # {hint}" if hint else ""
     if (isinstance(value, dict) and value) or (isinstance(value, list) and not _flat(value)):
@@ -242,7 +243,7 @@ def _yaml_lines(name: str, value: Any, hint: str) -> list[str]:  # noqa: ANN401
     return [f"{name}: {_scalar(value)}{comment}"]
 
 
-def _flat(value: Any) -> bool:  # noqa: ANN401
+def _flat(value: Any) -> bool:
     """Whether `value` fits on one line: a scalar, or a list or mapping of scalars."""
     if isinstance(value, dict):
         return all(not isinstance(v, (dict, list)) for v in value.values())
@@ -251,7 +252,7 @@ def _flat(value: Any) -> bool:  # noqa: ANN401
     return True
 
 
-def _flow(value: Any) -> str:  # noqa: ANN401
+def _flow(value: Any) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{key}: {_scalar(item)}" for key, item in value.items()) + "}"
     return _scalar(value)
@@ -274,7 +275,7 @@ def _block(value: dict[str, Any] | list[Any], depth: int) -> list[str]:
     return lines
 
 
-def _scalar(value: Any) -> str:  # noqa: ANN401
+def _scalar(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list) and all(isinstance(v, str) for v in value):

@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from handbook.content.model import Page
 from handbook.content import types
+from handbook.content.model import Page
 
 SCHEMA_DIR = "schema"
 REMARK_CONFIG = ".remarkrc.mjs"

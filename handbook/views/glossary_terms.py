@@ -147,6 +147,6 @@ class GlossaryTerms(Extension):
         super().__init__()
         self._index = index
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+    def extendMarkdown(self, md: Markdown) -> None:
         # After inline parsing (20), before the table of contents reads headings (5).
         md.treeprocessors.register(_FirstOccurrence(md, self._index), "handbook-glossary-terms", 15)

@@ -1,0 +1,67 @@
+"""The books: which pages each PDF holds, part by part (the whole handbook, and one onboarding pack per role)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from handbook.content.catalog import Catalog
+from handbook.content.settings import Settings
+from handbook.content.types import BOOK_PARTS, page_types
+from handbook.pages.outputs import outputs
+from handbook.views.role_views import first_week, owned_rituals, pack_name
+
+TITLE = "Cross-Functional AI Team Handbook"
+
+
+@dataclass(frozen=True)
+class Part:
+    title: str
+    urls: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Book:
+    name: str  # file stem: "handbook" or a role's pack name, e.g. "compliance-partner"
+    title: str
+    subtitle: str
+    parts: tuple[Part, ...]
+    # Other file stems the same PDF is also written under, so that earlier download links keep working.
+    aliases: tuple[str, ...] = ()
+    id: str = ""  # the role id of a pack, for --only
+    # A pack stays short: its pages' "Linked from" lists point mostly outside it.
+    backlinks: bool = True
+
+    @property
+    def urls(self) -> list[str]:
+        return [url for part in self.parts for url in part.urls]
+
+
+def handbook_book(catalog: Catalog) -> Book:
+    """The whole handbook, part by part (`BOOK_PARTS`): each type's index and pages go in its registry entry's part.
+
+    The generated pages that ask for the book (`Output.pdf`: the rhythm, the matrix) open the Reference part.
+    """
+    urls: dict[str, list[str]] = {title: [] for title in BOOK_PARTS}
+    urls["Reference"] += [output.url for output in outputs(catalog, Settings()) if output.pdf]
+    for page_type in page_types():
+        if page_type.book is None:
+            continue
+        index = [f"/{page_type.folder}/"] if page_type.index is not None else []
+        urls[page_type.book] += index + [e.url for e in catalog.of_type(page_type.name)]
+    return Book("handbook", TITLE, "The whole handbook", tuple(Part(title, tuple(found)) for title, found in urls.items()))
+
+
+def role_book(catalog: Catalog, role_id: str) -> Book:
+    """The role page (with its 90-day checklist), its first-week reading in order, then the rituals it runs or works in."""
+    role = catalog.by_stem("role")[role_id]
+    week = [e.url for e in first_week(catalog, role)]
+    rituals = [e.url for e in owned_rituals(catalog, role_id) if e.url not in week]
+    parts = [Part("Your role", (role.url,)), Part("Your first week", tuple(week)), Part("Rituals you run or work in", tuple(rituals))]
+    name = pack_name(role)
+    return Book(name, f"Onboarding pack: {role.title}", TITLE, tuple(p for p in parts if p.urls),
+                aliases=(role_id,) if name != role_id else (), id=role_id, backlinks=False)
+
+
+# --- one page of the site into a section of the book -----------------------------
+
+
