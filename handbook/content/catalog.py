@@ -236,3 +236,12 @@ def _level_message(value: object) -> str:
     if isinstance(value, str) and value in OLD_LEVELS:
         return f"'{value}' is a level from before RACI (probably '{OLD_LEVELS[value]}'): allowed levels are {_RACI}"
     return f"unknown level '{value}': allowed levels are {_RACI}"
+
+
+# The order of the role families in the matrix's columns and the rhythm's table.
+ROLE_FAMILIES = ("leadership", "product-and-design", "science", "engineering", "stakeholder")
+
+
+def ordered_roles(catalog: Catalog) -> list[Entry]:
+    """Role pages by family, then by title."""
+    return sorted(catalog.of_type("role"), key=lambda r: (ROLE_FAMILIES.index(r.meta.family), r.title.casefold()))

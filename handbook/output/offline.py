@@ -9,7 +9,6 @@ usage: python -m handbook.output.offline [--config mkdocs.yml] [--pdf site/pdf] 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import shutil
 import subprocess
@@ -17,6 +16,8 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
+
+from handbook.content.settings import today
 
 
 def build_offline_site(config: Path, site: Path, *, with_pdf: bool = False) -> None:
@@ -48,7 +49,7 @@ def main() -> int:
     parser.add_argument("--pdf", type=Path, default=Path("site/pdf"))
     parser.add_argument("--out", type=Path, default=Path("dist"))
     args = parser.parse_args()
-    top = f"handbook-offline-{dt.date.today().isoformat()}"
+    top = f"handbook-offline-{today().isoformat()}"
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / top
         try:

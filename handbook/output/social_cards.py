@@ -74,11 +74,6 @@ def draw_card(site_name: str, kind: str, title: str, summary: str) -> bytes:
     return buffer.getvalue()
 
 
-def cards_enabled(site_url: str | None, setting: object) -> bool:
-    """Cards need an address to be linked from; the offline bundle turns them off (HANDBOOK_SOCIAL_CARDS=false)."""
-    return bool(site_url) and str(setting).lower() not in ("false", "0", "no")
-
-
 def card_path(url: str) -> str:
     """Site-relative path of a page's card: "roles/data-scientist/" -> "assets/cards/roles/data-scientist.png"."""
     stem = url.strip("/").removesuffix(".html").removesuffix("/index") or "index"

@@ -13,7 +13,7 @@ import csv
 import io
 from dataclasses import dataclass
 
-from handbook.content.catalog import Catalog, Entry
+from handbook.content.catalog import Catalog, Entry, ordered_roles
 from handbook.content.fields import (
     INVOLVEMENT_CODES,
     INVOLVEMENT_LABELS,
@@ -35,7 +35,6 @@ MEANINGS = {
     "consulted": "is asked for input before decisions; for a ritual, joins when their area is affected.",
     "informed": "is told the outcome.",
 }
-ROLE_FAMILIES = ("leadership", "product-and-design", "science", "engineering", "stakeholder")
 _VERBS = {"accountable": "is accountable for", "responsible": "is responsible for", "consulted": "is consulted on", "informed": "is informed of"}
 
 
@@ -45,10 +44,6 @@ class Section:
     heading: str  # "Rituals"
     id: str  # "rituals-who-attends"
     rows: list[Entry]
-
-
-def ordered_roles(catalog: Catalog) -> list[Entry]:
-    return sorted(catalog.of_type("role"), key=lambda r: (ROLE_FAMILIES.index(r.meta.family), r.title.casefold()))
 
 
 def role_types() -> list[str]:

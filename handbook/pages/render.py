@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markdown.extensions.toc import slugify
 
 from handbook.content.catalog import Entry
@@ -72,16 +72,6 @@ def environment() -> Environment:
     # The output of a macro of the same template, whose values it has escaped already.
     env.filters["trusted"] = Trusted
     return env
-
-
-@functools.cache
-def _compiled(source: str) -> Template:
-    # A pure memo: the compiled template depends only on its source text.
-    return environment().from_string(source)
-
-
-def render(template: str, **context: Any) -> str:
-    return _compiled(template).render(**context)
 
 
 @functools.cache

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import get_args
 
-from handbook.content.catalog import Catalog, Entry
+from handbook.content.catalog import Catalog, Entry, ordered_roles
 from handbook.content.fields import Weekday
 from handbook.content.model import Ritual
-from handbook.pages.matrix import ordered_roles
 from handbook.pages.render import render_file
 
 RHYTHM = "rhythm.md"

@@ -11,11 +11,10 @@ myths, HTML) goes after the role's own text. Generated headings carry
 from __future__ import annotations
 
 import hashlib
-import re
 
 from handbook.content.catalog import Catalog, Entry
 from handbook.content.fields import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS
-from handbook.content.markdown import prose_lines
+from handbook.content.markdown import heading, prose_lines
 from handbook.content.model import CHECKLIST_LABELS, CHECKLIST_PHASES, Role, WithRoles
 from handbook.content.urls import Linker, page_id
 from handbook.pages.render import render_file, render_html
@@ -33,7 +32,6 @@ PRACTICE_LEVELS = {
     "consulted": "You are asked for input",
     "informed": "You are kept informed",
 }
-_HEADING = re.compile(r"^#{1,6}\s")
 
 
 def _level_rank(level: str) -> int:
@@ -112,7 +110,7 @@ def checklist_id(role: str, phase: str, action: str) -> str:
 def split_intro(markdown: str) -> tuple[str, str]:
     """(the text before the body's first heading, the rest)."""
     for index, line in prose_lines(markdown):
-        if _HEADING.match(line):
+        if heading(line) is not None:
             lines = markdown.split("\n")
             return "\n".join(lines[:index]), "\n".join(lines[index:])
     return markdown, ""
