@@ -34,8 +34,13 @@ $(PUBLISHED): $(STAMP) $(SITE_SOURCES)
 	$(BIN)/python -m handbook.output.publish --with-pdf
 	touch $@
 ## new: a new page, valid as written: make new TYPE=ritual TITLE="Weekly demo"
+# TYPE and TITLE reach the command through the environment, unexpanded ($(value ...)) and never through a shell;
+# make would otherwise expand them (running any $(shell ...) in them) to export them to every recipe.
+unexport TYPE TITLE
+new: export HANDBOOK_NEW_TYPE = $(value TYPE)
+new: export HANDBOOK_NEW_TITLE = $(value TITLE)
 new: $(STAMP)
-	@$(BIN)/python -m handbook new "$(TYPE)" "$(TITLE)"
+	@$(BIN)/python -m handbook new
 
 ## check: every page and link validated in under a second, without building
 check: $(STAMP)

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from handbook.content.catalog import TAGS_FILE
+from handbook.content.catalog import TAGS_FILE, docs_label, symlink_problems
 from handbook.content.problems import ContentError
 from handbook.content.settings import SettingError, Settings
 from handbook.output.build import KEY, Build
@@ -20,12 +20,19 @@ from handbook.pages.redirects import redirect_map
 log = logging.getLogger("mkdocs.hooks.content")
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    # Before MkDocs collects the files, which would follow a link out of docs/ (or round a loop).
+    if problems := symlink_problems(Path(config.docs_dir), docs_label(Path(config.docs_dir), Path(config.config_file_path).parent)):
+        for problem in problems:
+            log.error(str(problem))
+        raise PluginError(str(ContentError(problems)))
+
+
 # Before the plugins' on_files: mkdocs-redirects reads its map there.
 @event_priority(100)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs_dir = Path(config.docs_dir)
-    root = Path(config.config_file_path).parent
-    label = docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else docs_dir.as_posix()
+    label = docs_label(docs_dir, Path(config.config_file_path).parent)
     pages = [(f.src_uri, Path(f.abs_src_path).read_bytes()) for f in files.documentation_pages() if not f.generated_by]
     tags_file = docs_dir / TAGS_FILE
     try:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 import posixpath
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -20,7 +22,7 @@ import yaml
 from pydantic import ValidationError
 
 from handbook.content import frontmatter
-from handbook.content.fields import INVOLVEMENT_LEVELS, OLD_LEVELS, SLUG
+from handbook.content.fields import INVOLVEMENT_LEVELS, MAX_SLUG, OLD_LEVELS, SLUG
 from handbook.content.markdown import links
 from handbook.content.model import Page, field_names
 from handbook.content.problems import Problem
@@ -28,6 +30,7 @@ from handbook.content.types import folders, type_for
 from handbook.content.urls import page_url
 
 TAGS_FILE = "tags.yml"
+_MARKUP = re.compile(r"[<>]")
 WORDS_PER_MINUTE = 200
 
 
@@ -128,6 +131,8 @@ def parse(pages: Iterable[tuple[str, bytes]], tags_raw: bytes | None, docs_label
             continue
         if not SLUG.match(posixpath.splitext(posixpath.basename(src_uri))[0]) and src_uri != "index.md":
             problems.append(Problem(path, 1, "file name", "must be a lowercase-hyphenated id such as 'daily-stand-up.md'"))
+        elif len(posixpath.basename(src_uri)) > MAX_SLUG + len(".md"):
+            problems.append(Problem(path, 1, "file name", f"is {len(posixpath.basename(src_uri))} characters; a page's file name has at most {MAX_SLUG} before .md"))
         text, found = frontmatter.decode(raw, path)
         problems += found
         if text is None:
@@ -152,11 +157,33 @@ def parse(pages: Iterable[tuple[str, bytes]], tags_raw: bytes | None, docs_label
     return Parsed(catalog, {uri: doc for uri, (_, _, doc) in parsed.items()}, tuple(uri for uri, _ in pages), tuple(problems))
 
 
+def docs_label(docs: Path, root: Path) -> str:
+    """How messages name the docs folder: relative to the project ("docs"), else as given."""
+    return docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.as_posix()
+
+
+def symlink_problems(docs: Path, docs_label: str = "docs") -> list[Problem]:
+    """Every symbolic link under docs/: refused, so nothing outside docs/ is read or published and no folder loops."""
+    problems = []
+    for folder, subfolders, names in os.walk(docs, followlinks=False):
+        for name in sorted(subfolders + names):
+            path = Path(folder) / name
+            if path.is_symlink():
+                rel = path.relative_to(docs).as_posix()
+                problems.append(Problem(f"{docs_label}/{rel}", 1, "file",
+                                        "is a symbolic link: links are not followed, so copy the file or folder into docs/ instead"))
+    return problems
+
+
 def read_folder(docs: Path) -> tuple[list[tuple[str, bytes]], bytes | None]:
-    """The raw pages and tag list of a docs folder on disk."""
-    pages = [(p.relative_to(docs).as_posix(), p.read_bytes()) for p in sorted(docs.rglob("*.md"))]
+    """The raw pages and tag list of a docs folder on disk (symbolic links left out: see `symlink_problems`)."""
+    pages = [(p.relative_to(docs).as_posix(), p.read_bytes()) for p in sorted(docs.rglob("*.md")) if not _linked(p, docs)]
     tags = docs / TAGS_FILE
     return pages, tags.read_bytes() if tags.is_file() else None
+
+def _linked(path: Path, docs: Path) -> bool:
+    return any(part.is_symlink() for part in (path, *path.parents) if part != docs and part.is_relative_to(docs))
+
 
 # --- the tag list -----------------------------------------------------------
 
@@ -171,11 +198,12 @@ def _load_tags(raw: bytes | None, path: str, problems: list[Problem]) -> tuple[d
     if raw is None:
         problems.append(Problem(path, 1, "tags", "the controlled tag list is missing: create it as 'slug: one-line description' lines"))
         return {}, {}
-    try:
-        node, data = frontmatter.compose(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as error:
-        problems.append(Problem(path, 1, "tags", f"byte {error.start} is not UTF-8: save the file as UTF-8"))
+    text, found = frontmatter.decode(raw, path)
+    if text is None:
+        problems += found
         return {}, {}
+    try:
+        node, data = frontmatter.compose(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
@@ -192,10 +220,15 @@ def _load_tags(raw: bytes | None, path: str, problems: list[Problem]) -> tuple[d
         label, description = (value.get("label"), value.get("description")) if isinstance(value, dict) else (None, value)
         if not isinstance(slug, str) or not SLUG.match(slug):
             problems.append(Problem(path, line, "tags", f"'{slug}' is not a lowercase-hyphenated slug such as 'psychological-safety'"))
+        elif len(slug) > MAX_SLUG:
+            problems.append(Problem(path, line, "tags", f"'{slug[:20]}...' is {len(slug)} characters; a tag's slug has at most {MAX_SLUG}"))
         elif not isinstance(description, str) or not description.strip():
             problems.append(Problem(path, line, slug, "needs a one-line description"))
-        elif label is not None and (not isinstance(label, str) or not label.strip()):
+        elif label is not None and (not isinstance(label, str) or not label.strip() or len(label) > 60):
             problems.append(Problem(path, line, f"{slug}.label", "must be a short text such as 'Psychological safety'"))
+        elif label and _MARKUP.search(label):
+            # A label becomes a page title, which themes print as it is; descriptions are escaped wherever they go.
+            problems.append(Problem(path, line, f"{slug}.label", "must be plain text: '<' and '>' are not allowed (a label is a page title)"))
         else:
             tags[slug] = description.strip()
             labels[slug] = label.strip() if label else tag_label(slug)

@@ -15,6 +15,9 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The longest id (a file name, a tag) and the longest segment of an old URL: each becomes a file or folder name,
+# and file systems refuse names over 255 bytes.
+MAX_SLUG = 80
 # Another page, as folder/id: "practices/baseline-first".
 PAGE_REF = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -57,6 +60,15 @@ def plain(value: str) -> str:
 def _slug(value: str) -> str:
     if not SLUG.match(value):
         raise ValueError(f"'{value}' is not a lowercase-hyphenated id such as 'data-scientist'")
+    if len(value) > MAX_SLUG:
+        raise ValueError(f"'{value[:20]}...' is {len(value)} characters; an id has at most {MAX_SLUG}")
+    return value
+
+
+def _url_path(value: str) -> str:
+    longest = max((len(segment) for segment in value.split("/")), default=0)
+    if longest > MAX_SLUG:
+        raise ValueError(f"a part of '{value[:30]}...' is {longest} characters; each part of an address has at most {MAX_SLUG}")
     return value
 
 
@@ -96,4 +108,4 @@ Slug = Annotated[str, AfterValidator(_slug), WithJsonSchema({"type": "string", "
 RoleId = Annotated[str, AfterValidator(_slug), Ref("roles"), WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
 PageRef = Annotated[str, AfterValidator(_page_ref), WithJsonSchema({"type": "string", "pattern": PAGE_REF.pattern})]
 ReviewDate = Annotated[date, BeforeValidator(_review_date)]
-UrlPath = Annotated[str, StringConstraints(pattern=r"^/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$")]
+UrlPath = Annotated[str, StringConstraints(pattern=r"^/(?:[a-z0-9]+(?:-[a-z0-9]+)*/)+$"), AfterValidator(_url_path)]

@@ -18,6 +18,12 @@ from handbook.content.problems import Problem
 
 MAX_PAGE_BYTES = 512 * 1024
 FENCE = "---"
+# No field of any page nests deeper than this (terms -> 0 -> sources -> 0 is four levels).
+MAX_DEPTH = 8
+# The longest number any field takes (a year, minutes) has four digits.
+MAX_DIGITS = 12
+# Control characters have no place in a page: a NUL or an ESC in a title reaches every page that lists it.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -55,17 +61,42 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
             ) from None
 
 
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> object:
+        digits = sum(c.isdigit() for c in str(node.value))
+        if digits > MAX_DIGITS:
+            raise BadValue(problem=f"a number of {digits} digits is too long: no field takes more than {MAX_DIGITS}", problem_mark=node.start_mark)
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> object:
+        if sum(c.isdigit() for c in str(node.value)) > MAX_DIGITS:
+            raise BadValue(problem=f"a number this long is not a value any field takes (at most {MAX_DIGITS} digits)", problem_mark=node.start_mark)
+        return super().construct_yaml_float(node)
+
+
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
 
 
 def compose(text: str) -> tuple[yaml.Node | None, Any]:
-    """Parse YAML into (node tree, data), refusing aliases before anything is expanded."""
+    """Parse YAML into (node tree, data), refusing aliases and deep nesting before anything is built."""
+    depth = 0
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
             raise yaml.MarkedYAMLError(
                 problem="YAML aliases (*name) are not allowed in front matter; write the value out",
                 problem_mark=event.start_mark,
             )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            # Building a deeply nested value recurses once a level: refuse it while only the events are read.
+            if depth > MAX_DEPTH:
+                raise yaml.MarkedYAMLError(
+                    problem=f"values nested more than {MAX_DEPTH} levels deep: no field needs that many",
+                    problem_mark=event.start_mark,
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -85,7 +116,19 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(path, line, "file", f"byte {error.start} is not UTF-8: save the file as UTF-8")]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if problem := control_problem(text, path):
+        return None, [problem]
+    return text, []
+
+
+def control_problem(text: str, path: str) -> Problem | None:
+    """The first control character of a text (a tab and a newline are fine), at its line."""
+    match = _CONTROL.search(text)
+    if match is None:
+        return None
+    line = text.count("\n", 0, match.start()) + 1
+    return Problem(path, line, "file", f"control character U+{ord(match.group()):04X} at column {match.start() - text.rfind(chr(10), 0, match.start())}: remove it")
 
 
 def split(text: str, path: str) -> tuple[Parsed | None, list[Problem]]:

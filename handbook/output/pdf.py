@@ -21,6 +21,7 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -85,6 +86,30 @@ def prune_bookmarks(document) -> None:
         page.bookmarks[:] = kept
 
 
+class OutsideSite(ValueError):
+    """A URL the book asked for that is not a file of the built site."""
+
+
+def site_fetcher(site: Path):
+    """WeasyPrint's URL fetcher, limited to the files of the built site: nothing else is read or embedded."""
+    from weasyprint.urls import default_url_fetcher
+
+    root = site.resolve()
+
+    def fetch(url: str, *args: object, **kwargs: object) -> dict:
+        if url.startswith("data:"):
+            return default_url_fetcher(url, *args, **kwargs)
+        parsed = urlsplit(url)
+        if parsed.scheme == "file":
+            path = Path(unquote(parsed.path)).resolve()
+            if path.is_relative_to(root) and path.is_file():
+                return default_url_fetcher(url, *args, **kwargs)
+        # WeasyPrint reports the error as a warning and leaves the resource out.
+        raise OutsideSite(f"not a file of the built site, so not in the book: {url}")
+
+    return fetch
+
+
 def write_pdf(book: Book, site: Path, out: Path, built: str, revision: str, site_url: str | None = None) -> Path:
     """Write the book as out/<name>.pdf (and a copy under each alias); `site_url` defaults to the site's own address."""
     from weasyprint import CSS, HTML  # imported here: only PDF builds need Pango
@@ -92,7 +117,7 @@ def write_pdf(book: Book, site: Path, out: Path, built: str, revision: str, site
     out.mkdir(parents=True, exist_ok=True)
     target = out / f"{book.name}.pdf"
     address = site_address(site) if site_url is None else site_url
-    html = HTML(string=book_html(book, site, built, revision, address), base_url=str(site))
+    html = HTML(string=book_html(book, site, built, revision, address), base_url=str(site), url_fetcher=site_fetcher(site))
     document = html.render(stylesheets=[CSS(string=BOOK_CSS.read_text(encoding="utf-8"))], pdf_variant=PDF_VARIANT)
     prune_bookmarks(document)
     document.write_pdf(target, pdf_variant=PDF_VARIANT)

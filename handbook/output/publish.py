@@ -3,12 +3,16 @@
 With --with-pdf (the way to build for publishing) the build shows download
 buttons and the PDFs they point to are made into the same folder before it
 replaces site/. A failed build or PDF leaves the last good site exactly as it was.
+One publish runs at a time per site folder (a lock beside it): a second one
+says so and stops. Staging folders that a killed build left behind are removed
+by the next one, which holds the lock, so no other build is using them.
 usage: python -m handbook.output.publish [--config mkdocs.yml] [--site site] [--with-pdf]
 """
 
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
 import shutil
 import subprocess
@@ -21,6 +25,18 @@ from pathlib import Path
 def publish(config: Path, site: Path, *, with_pdf: bool = False) -> int:
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
+    with open(site.with_name(f".{site.name}.lock"), "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"Another build of {site} is running: wait for it to finish, then build again.", file=sys.stderr)
+            return 1
+        for stale in [*site.parent.glob(".site-new-*"), *site.parent.glob(".site-old-*")]:
+            shutil.rmtree(stale, ignore_errors=True)
+        return _publish(config, site, with_pdf=with_pdf)
+
+
+def _publish(config: Path, site: Path, *, with_pdf: bool) -> int:
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "true" if with_pdf else "false"}
     started = time.perf_counter()
@@ -28,9 +44,13 @@ def publish(config: Path, site: Path, *, with_pdf: bool = False) -> int:
     if with_pdf:
         steps.append([sys.executable, "-m", "handbook.output.pdf", str(staging), "--docs", str(config.parent / "docs")])
     for step in steps:
-        if subprocess.run(step, env=env, check=False).returncode != 0:
+        try:
+            failed = subprocess.run(step, env=env, check=False).returncode != 0
+        except KeyboardInterrupt:
+            failed = True
+        if failed:
             shutil.rmtree(staging, ignore_errors=True)
-            print(f"Build failed: {site} was left as it was.", file=sys.stderr)
+            print(f"Build failed ({' '.join(step[1:4])}): {site} was left as it was.", file=sys.stderr)
             return 1
     previous = site.with_name(f".site-old-{os.getpid()}")
     if site.exists():

@@ -12,6 +12,7 @@ import hashlib
 import io
 import os
 import shutil
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -87,9 +88,11 @@ def write_card(target: Path, cache_dir: Path, site_name: str, kind: str, title: 
     drawn = not cached.is_file()
     if drawn:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".tmp")
-        partial.write_bytes(draw_card(site_name, kind, title, summary))
-        partial.replace(cached)
+        # A name of this process's own: two builds drawing the same card at once each write their own, then one wins.
+        handle, partial = tempfile.mkstemp(prefix=f".{key}-", suffix=".tmp", dir=cache_dir)
+        with os.fdopen(handle, "wb") as out:
+            out.write(draw_card(site_name, kind, title, summary))
+        os.replace(partial, cached)
     target.parent.mkdir(parents=True, exist_ok=True)
     # A hard link costs no copying; across file systems, copy.
     target.unlink(missing_ok=True)

@@ -14,6 +14,7 @@ from handbook.content.catalog import Catalog, Entry, page_url
 from handbook.content.markdown import MARKDOWN_LINK
 from handbook.content.types import names
 from handbook.content.types import plural as plural_of
+from handbook.pages.render import inline
 
 
 def _ordered(catalog: Catalog) -> list[tuple[str, list[Entry]]]:
@@ -25,13 +26,14 @@ def _absolute(site_url: str, entry: Entry) -> str:
 
 
 def llms_txt(catalog: Catalog, site_url: str, name: str, description: str) -> str:
-    lines = [f"# {name}", "", f"> {description}", ""]
+    # Every title, summary and name is a contributor's text: each is escaped so that Markdown shows it as text.
+    lines = [f"# {inline(name)}", "", f"> {inline(description)}", ""]
     home = catalog.get("index.md")
     if home is not None:
-        lines += [home.meta.summary, ""]
+        lines += [inline(home.meta.summary), ""]
     for plural, entries in _ordered(catalog):
         lines += [f"## {plural}", ""]
-        lines += [f"- [{e.title}]({_absolute(site_url, e)}): {e.meta.summary}" for e in entries]
+        lines += [f"- [{inline(e.title)}]({_absolute(site_url, e)}): {inline(e.meta.summary)}" for e in entries]
         lines.append("")
     lines += ["## Optional", "", f"- [Full text]({site_url.rstrip('/')}/llms-full.txt): every page above as Markdown", ""]
     return "\n".join(lines)
@@ -49,9 +51,10 @@ def _absolute_links(entry: Entry, body: str, catalog: Catalog, site_url: str) ->
 
 
 def llms_full(catalog: Catalog, site_url: str, name: str) -> str:
-    parts = [f"# {name}\n"]
+    parts = [f"# {inline(name)}\n"]
     entries = ([catalog.get("index.md")] if catalog.get("index.md") else []) + [e for _, group in _ordered(catalog) for e in group]
     for entry in entries:
         body = _absolute_links(entry, entry.body.strip(), catalog, site_url)
-        parts.append(f"\n---\n\n# {entry.title}\n\nURL: {_absolute(site_url, entry)}\n\n{entry.meta.summary}\n\n{body}\n")
+        # The body is the page's own Markdown, checked like every page (no javascript:, data: or file: links).
+        parts.append(f"\n---\n\n# {inline(entry.title)}\n\nURL: {_absolute(site_url, entry)}\n\n{inline(entry.meta.summary)}\n\n{body}\n")
     return "".join(parts)

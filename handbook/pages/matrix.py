@@ -102,16 +102,18 @@ def matrix_csv(catalog: Catalog, site_url: str = "") -> str:
     roles = ordered_roles(catalog)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["Type", "Page", "URL", *(role.title for role in roles)])
+    rows = [["Type", "Page", "URL", *(role.title for role in roles)]]
     base = site_url.rstrip("/")
     for section in sections(catalog):
         for row in section.rows:
             levels = row.meta.roles
-            writer.writerow([section.kind.capitalize(), _cell(row.title), base + row.url, *(CODES.get(levels.get(role.stem, ""), "") for role in roles)])
+            rows.append([section.kind.capitalize(), row.title, base + row.url, *(CODES.get(levels.get(role.stem, ""), "") for role in roles)])
+    # Every cell, headings included: any of them may hold a contributor's text.
+    writer.writerows([[_cell(cell) for cell in row] for row in rows])
     # A byte-order mark so that spreadsheet programs read the file as UTF-8.
     return "\ufeff" + out.getvalue()
 
 
 def _cell(text: str) -> str:
-    # A cell that starts like a formula is shown as text, never evaluated.
-    return "'" + text if text.startswith(("=", "+", "-", "@")) else text
+    # A cell that starts like a formula (OWASP's list: = + - @, tab, carriage return) is shown as text, never evaluated.
+    return "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text

@@ -35,6 +35,15 @@ def escape(value: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", _WHITESPACE.sub(" ", text))
 
 
+# What makes Markdown text do something: links and images ([ ] !), HTML and autolinks (< > &), code, emphasis.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&!])")
+
+
+def inline(value: object) -> str:
+    """Text that Markdown shows as it is, for files that stay Markdown (llms.txt): no link, no tag, no line break."""
+    return _INLINE_SPECIAL.sub(r"\\\1", _WHITESPACE.sub(" ", str(value)).strip())
+
+
 def _finalize(value: Any) -> str:
     if isinstance(value, Trusted):
         return value

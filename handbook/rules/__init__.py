@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from handbook.content.catalog import Catalog, parse, read_folder
+from handbook.content.catalog import Catalog, parse, read_folder, symlink_problems
 from handbook.content.problems import ContentError, Problem
 from handbook.content.settings import today as default_today
 from handbook.rules.references import cross_problems
@@ -45,5 +45,7 @@ def load_catalog(
 
 def load_folder(docs: Path, docs_label: str = "docs", today: date | None = None) -> Catalog:
     """The catalog of a docs folder on disk, for tools that run outside the build."""
+    if problems := symlink_problems(docs, docs_label):
+        raise ContentError(problems)
     pages, tags = read_folder(docs)
     return load_catalog(pages, tags, docs_label=docs_label, today=today)

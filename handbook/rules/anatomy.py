@@ -31,6 +31,25 @@ def outside_asset_problems(body: str, body_line: int, path: str) -> list[Problem
     ]
 
 
+# A link or a source with a scheme no handbook page needs: script, inline data, local files.
+# Markdown links and images, reference definitions, autolinks and any HTML attribute that takes a URL.
+_UNSAFE = re.compile(
+    r"(?:\]\(\s*<?|^\s{0,3}\[[^\]]+\]:\s*<?|<|\b(?:href|src|srcset|action|formaction|poster|data|background|cite|xlink:href)\s*=\s*[\"']?\s*)"
+    r"(?P<scheme>javascript|vbscript|data|file)\s*:",
+    re.IGNORECASE,
+)
+
+
+def unsafe_link_problems(body: str, body_line: int, path: str) -> list[Problem]:
+    """javascript:, vbscript:, data: and file: links run code, hide content or reach the builder's own disk."""
+    return [
+        Problem(path, body_line + index, "body",
+                f"a {match.group('scheme').lower()}: link is not allowed: link a page or a file under docs/ relatively, or an https:// address")
+        for index, line in prose_lines(body)
+        for match in _UNSAFE.finditer(line)
+    ]
+
+
 def anatomy_problems(kind: str, body: str, body_line: int, path: str) -> list[Problem]:
     """A page of an enforced type has exactly its anatomy's `##` headings, in order; deeper headings are free."""
     anatomy = page_type(kind).anatomy if kind in names() else None

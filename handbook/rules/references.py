@@ -1,4 +1,4 @@
-"""The rules between pages: every id a page names exists, titles and aliases are unique, one role is accountable."""
+"""The rules between pages: every id a page names exists, titles are unique, one role is accountable."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from handbook.content.fields import INVOLVEMENT_LEVELS
 from handbook.content.model import Glossary, Ritual, Role, WithRoles
 from handbook.content.problems import Problem
 from handbook.content.references import references
-from handbook.rules.anatomy import anatomy_problems, outside_asset_problems
+from handbook.rules.anatomy import anatomy_problems, outside_asset_problems, unsafe_link_problems
 from handbook.rules.glossary import glossary_problems
 from handbook.rules.onboarding import onboarding_problems
 from handbook.rules.plays import play_problems
@@ -27,15 +27,13 @@ def _ids(present: Iterable[str], folder: str) -> set[str]:
 
 
 def cross_problems(parsed: Parsed) -> list[Problem]:
-    """Every rule between pages: known ids, unique titles and aliases, one accountable role, anatomies, onboarding, plays."""
+    """Every rule between pages: known ids, unique titles, one accountable role, anatomies, onboarding, plays."""
     catalog, docs, present = parsed.catalog, parsed.docs, list(parsed.present)
     # Ids come from the files present, so one invalid page does not make every reference to it fail too.
     problems: list[Problem] = []
     roles = _ids(present, "roles")
     sources = _ids(present, "sources")
     titles: dict[str, str] = {}
-    urls = {entry.url: uri for uri, entry in catalog.entries.items()}
-    aliases: dict[str, str] = {}
     pages = {uri[: -len(".md")] for uri in present}
 
     def check(uri: str, loc: tuple[str | int, ...], value: str, known: Iterable[str], what: str, where: str) -> None:
@@ -67,11 +65,7 @@ def cross_problems(parsed: Parsed) -> list[Problem]:
                                     f" (a day goes with the cadences {', '.join(_DAY_CADENCES)})"))
         problems += anatomy_problems(entry.type, entry.body, docs[uri].body_line, path)
         problems += outside_asset_problems(entry.body, docs[uri].body_line, path)
-        for index, alias in enumerate(getattr(meta, "aliases", [])):
-            if alias in urls or alias in aliases:
-                other = urls.get(alias) or aliases[alias]
-                problems.append(Problem(path, docs[uri].line_of(("aliases", index)), "aliases", f"'{alias}' is already used by {catalog.docs_label}/{other}"))
-            aliases[alias] = uri
+        problems += unsafe_link_problems(entry.body, docs[uri].body_line, path)
         if isinstance(meta, Glossary):
             problems += glossary_problems(catalog, uri, meta, docs[uri], sources, present)
         problems += play_problems(entry, docs[uri], path, check, pages)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,13 +19,14 @@ from xml.etree.ElementTree import Element
 
 import yaml
 
-from handbook.content.catalog import Catalog, Entry, read_folder
+from handbook.content.catalog import Catalog, Entry, read_folder, symlink_problems
 from handbook.content.markdown import prose_lines
 from handbook.content.problems import ContentError, Problem
 from handbook.content.settings import Freshness, Settings
 from handbook.pages.outputs import Output, claims, outputs
 from handbook.pages.review_due import overdue
 from handbook.rules import load_catalog
+from handbook.tools.nav import NAV_FILE, NAV_PART
 
 # [text](target "title") and ![alt](target); the target may be wrapped in <...>.
 _INLINE = re.compile(r"!?\[[^\]]*\]\(\s*(?:<(?P<wrapped>[^>]*)>|(?P<plain>[^()\s]+))(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
@@ -47,6 +48,10 @@ class Report:
 def check_folder(docs: Path, freshness: Freshness, docs_label: str = "docs", markdown_extensions: list[Any] | None = None) -> Report:
     started = time.perf_counter()
     report = Report()
+    if links := symlink_problems(docs, docs_label):
+        # As the build: nothing is read through a link, so nothing else is checked.
+        report.problems, report.seconds = links, time.perf_counter() - started
+        return report
     pages, tags = read_folder(docs)
     report.pages = len(pages)
     try:
@@ -61,10 +66,40 @@ def check_folder(docs: Path, freshness: Freshness, docs_label: str = "docs", mar
     assets = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
     problems, report.links = link_problems(catalog, generated, assets, markdown_extensions or [], planned)
     problems += claims(catalog, planned)
+    problems += nav_problems(docs, catalog)
     report.problems = sorted(problems)
     report.due = len(overdue(catalog, freshness))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _listed(node: Any) -> Iterator[str]:
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, list):
+        for item in node:
+            yield from _listed(item)
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _listed(value)
+
+
+def nav_problems(docs: Path, catalog: Catalog) -> list[Problem]:
+    """A page directly in docs/ that .nav.yml does not list: the strict build refuses it (validation.omitted_files)."""
+    nav = docs / NAV_FILE
+    if not nav.is_file():
+        return []
+    try:
+        data = yaml.safe_load(nav.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        return [Problem(f"{catalog.docs_label}/{NAV_FILE}", 1, "nav", f"does not parse: {error}")]
+    listed = set(_listed(data.get("nav", []) if isinstance(data, dict) else []))
+    return [
+        Problem(f"{catalog.docs_label}/{uri}", 1, "file",
+                f"is not in the navigation: list it in {catalog.docs_label}/{NAV_FILE} under a part, e.g. '- {uri}' under '{NAV_PART}'")
+        for uri in catalog.entries
+        if "/" not in uri and uri not in listed
+    ]
 
 
 def link_problems(

@@ -10,6 +10,7 @@ Exit codes: 0 done, 1 the check found problems, 2 refused (unknown type, page ex
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -32,8 +33,14 @@ def new(args: argparse.Namespace) -> int:
     from handbook.tools.scaffold import ScaffoldError, new_page
 
     docs, label, freshness, _ = _settings(args.config)
+    # `make new` passes its arguments in the environment, so that no shell reads the title.
+    kind = args.type if args.type is not None else os.environ.get("HANDBOOK_NEW_TYPE", "")
+    title = args.title if args.title is not None else os.environ.get("HANDBOOK_NEW_TITLE", "")
+    if not kind or not title:
+        print('new: give a type and a title: make new TYPE=ritual TITLE="Weekly demo"', file=sys.stderr)
+        return 2
     try:
-        written = new_page(docs, args.type, args.title, freshness.today, docs_label=label)
+        written = new_page(docs, kind, title, freshness.today, docs_label=label)
     except ScaffoldError as error:
         print(f"new: {error}", file=sys.stderr)
         return 2
@@ -71,8 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml (default: %(default)s)")
     commands = parser.add_subparsers(dest="command", required=True)
     made = commands.add_parser("new", help="write a new page, valid as written, with its type's headings")
-    made.add_argument("type", help=f"the page type: {', '.join(t.name for t in page_types() if t.scaffold)}")
-    made.add_argument("title", help='the page title, e.g. "Weekly demo"; the file name comes from it')
+    made.add_argument("type", nargs="?", help=f"the page type: {', '.join(t.name for t in page_types() if t.scaffold)}")
+    made.add_argument("title", nargs="?", help='the page title, e.g. "Weekly demo"; the file name comes from it')
     made.set_defaults(run=new)
     commands.add_parser("check", help="validate every page and link without building the site").set_defaults(run=check)
     exported = commands.add_parser("schema", help="export the JSON Schema of every page type")

@@ -41,6 +41,7 @@ from handbook.content.types import (
 from handbook.content.urls import page_id, page_url
 from handbook.pages.outputs import generated_pages
 from handbook.rules import load_catalog
+from handbook.tools.nav import NAV_FILE, add_to_nav
 
 
 # Fields whose values are ids of other pages, by the folder the ids come from: the role fields
@@ -103,7 +104,11 @@ def new_page(docs: Path, kind: str, title: str, today: date, docs_label: str = "
     path = docs / src_uri
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+    if not folder:
+        # A page directly in docs/ is in the navigation only where .nav.yml lists it (a folder's pages are listed by the folder).
+        add_to_nav(docs / NAV_FILE, src_uri)
     return Written(src_uri, path)
+
 
 
 def page_text(kind: str, model: type[Page], title: str, ids: dict[str, list[str]], today: date) -> str:
