@@ -81,6 +81,8 @@ class Catalog:
     docs_label: str = "docs"
     tag_labels: Mapping[str, str] = field(default_factory=dict)  # slug -> "Psychological safety"
     problems: tuple[Problem, ...] = field(default=())
+    # False when tags.yml could not be read at all: tags are then not checked against it.
+    tags_read: bool = True
 
     @cached_property
     def _by_type(self) -> dict[str, list[Entry]]:
@@ -153,7 +155,7 @@ def parse(pages: Iterable[tuple[str, bytes]], tags_raw: bytes | None, docs_label
         src_uri: Entry(src_uri, kind, meta, doc.body, links(src_uri, doc.body, parsed), doc.key_lines, doc.body_line)
         for src_uri, (kind, meta, doc) in parsed.items()
     }
-    catalog = Catalog(entries=entries, tags=tags, docs_label=docs_label, tag_labels=tag_labels)
+    catalog = Catalog(entries=entries, tags=tags or {}, docs_label=docs_label, tag_labels=tag_labels, tags_read=tags is not None)
     return Parsed(catalog, {uri: doc for uri, (_, _, doc) in parsed.items()}, tuple(uri for uri, _ in pages), tuple(problems))
 
 
@@ -193,22 +195,26 @@ def tag_label(slug: str) -> str:
     return slug.replace("-", " ").capitalize()
 
 
-def _load_tags(raw: bytes | None, path: str, problems: list[Problem]) -> tuple[dict[str, str], dict[str, str]]:
-    """slug -> description and slug -> label, from 'slug: description' or 'slug: {label: ..., description: ...}' lines."""
+def _load_tags(raw: bytes | None, path: str, problems: list[Problem]) -> tuple[dict[str, str] | None, dict[str, str]]:
+    """slug -> description and slug -> label, from 'slug: description' or 'slug: {label: ..., description: ...}' lines.
+
+    None instead of the descriptions when the file cannot be read at all: its one problem is reported, and no
+    page is also told its tags are unknown.
+    """
     if raw is None:
         problems.append(Problem(path, 1, "tags", "the controlled tag list is missing: create it as 'slug: one-line description' lines"))
         return {}, {}
     text, found = frontmatter.decode(raw, path)
     if text is None:
         problems += found
-        return {}, {}
+        return None, {}
     try:
         node, data = frontmatter.compose(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
         problems.append(Problem(path, mark.line + 1 if mark else 1, "tags", f"YAML does not parse: {problem}"))
-        return {}, {}
+        return None, {}
     if not isinstance(data, dict):
         problems.append(Problem(path, 1, "tags", "must be a mapping of 'slug: one-line description' lines"))
         return {}, {}
@@ -229,6 +235,8 @@ def _load_tags(raw: bytes | None, path: str, problems: list[Problem]) -> tuple[d
         elif label and _MARKUP.search(label):
             # A label becomes a page title, which themes print as it is; descriptions are escaped wherever they go.
             problems.append(Problem(path, line, f"{slug}.label", "must be plain text: '<' and '>' are not allowed (a label is a page title)"))
+            # The slug is fine: pages that carry the tag are not wrong too.
+            tags[slug], labels[slug] = description.strip(), tag_label(slug)
         else:
             tags[slug] = description.strip()
             labels[slug] = label.strip() if label else tag_label(slug)

@@ -91,23 +91,21 @@ class OutsideSite(ValueError):
 
 
 def site_fetcher(site: Path):
-    """WeasyPrint's URL fetcher, limited to the files of the built site: nothing else is read or embedded."""
-    from weasyprint.urls import default_url_fetcher
+    """WeasyPrint's URL fetcher, limited to the files of the built site (and data: URIs): nothing else is read or embedded."""
+    from weasyprint.urls import URLFetcher
 
     root = site.resolve()
 
-    def fetch(url: str, *args: object, **kwargs: object) -> dict:
-        if url.startswith("data:"):
-            return default_url_fetcher(url, *args, **kwargs)
-        parsed = urlsplit(url)
-        if parsed.scheme == "file":
-            path = Path(unquote(parsed.path)).resolve()
-            if path.is_relative_to(root) and path.is_file():
-                return default_url_fetcher(url, *args, **kwargs)
-        # WeasyPrint reports the error as a warning and leaves the resource out.
-        raise OutsideSite(f"not a file of the built site, so not in the book: {url}")
+    class SiteFetcher(URLFetcher):
+        def fetch(self, url: str, headers: dict | None = None) -> object:
+            parsed = urlsplit(url)
+            inside = parsed.scheme == "file" and (path := Path(unquote(parsed.path)).resolve()).is_relative_to(root) and path.is_file()
+            if not (inside or parsed.scheme == "data"):
+                # WeasyPrint reports the error as a warning and leaves the resource out.
+                raise OutsideSite(f"not a file of the built site, so not in the book: {url}")
+            return super().fetch(url, headers)
 
-    return fetch
+    return SiteFetcher(allowed_protocols=("file", "data"))
 
 
 def write_pdf(book: Book, site: Path, out: Path, built: str, revision: str, site_url: str | None = None) -> Path:

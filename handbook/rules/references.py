@@ -50,7 +50,7 @@ def cross_problems(parsed: Parsed) -> list[Problem]:
             problems.append(Problem(path, docs[uri].line_of(("title",)), "title", f"'{meta.title}' is already the title of {catalog.docs_label}/{titles[folded]}"))
         else:
             titles[folded] = uri
-        for index, tag in enumerate(getattr(meta, "tags", [])):
+        for index, tag in enumerate(getattr(meta, "tags", []) if catalog.tags_read else []):
             check(uri, ("tags", index), tag, catalog.tags, "tag", f"tags are listed in {catalog.docs_label}/{TAGS_FILE}")
         for index, source in enumerate(getattr(meta, "sources", []) if entry.type != "source" else []):
             check(uri, ("sources", index), source, sources, "source", "source ids are the file names in docs/sources/")
