@@ -54,9 +54,9 @@ schema: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
-## test-fast: every test but the browser and the PDFs, in about a minute
+## test-fast: every test but the browser, the PDFs and the extra whole-site builds, in under a minute
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser and not pdf"
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser and not pdf and not slow"
 
 ## lint: ruff, configured in pyproject.toml; CI fails on any finding
 lint: $(STAMP)

@@ -233,6 +233,7 @@ def test_a_second_publish_says_that_one_is_running(tmp_path):
     assert not site.exists()
 
 
+@pytest.mark.slow
 def test_a_publish_removes_what_a_killed_build_left(tmp_path, monkeypatch):
     # Defect 13: a killed build left a 23 MB .site-new-* folder until `make clean`.
     root = tmp_path / "project"

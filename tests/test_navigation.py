@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import material
+import pytest
 from bs4 import BeautifulSoup
 from properdocs.commands.build import build
 from properdocs.config import load_config
@@ -31,6 +32,7 @@ def test_the_override_is_materials_template_but_for_the_marked_change():
     assert "and not is_pruned" in OURS.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_the_navigation_is_the_same_as_with_materials_template(real_site, tmp_path):
     # The real handbook once more, with every override but this one.
     overrides = tmp_path / "overrides"

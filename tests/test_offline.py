@@ -73,6 +73,7 @@ def test_the_bundle_leaves_out_source_maps_and_the_second_search_index(tmp_path)
     assert [p.name for p in bundled(site) if p.parent.name == "search"] == ["search_index.json"]
 
 
+@pytest.mark.slow
 def test_every_link_of_the_bundle_resolves_between_html_files(bundle):
     # The build writes the generated sections' links itself: offline they must name .html files.
     from handbook.output.linkcheck import check_site

@@ -86,6 +86,7 @@ def test_two_builds_in_one_process_are_identical(build_site):
     assert [name for name in a if a[name] != b[name]] == []
 
 
+@pytest.mark.slow
 def test_publish_replaces_the_site_only_on_success(tmp_path):
     root = tmp_path / "project"
     shutil.copytree(ROOT / "docs", root / "docs")
