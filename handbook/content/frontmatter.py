@@ -159,22 +159,40 @@ def split(text: str, path: str) -> tuple[Parsed | None, list[Problem]]:
         return None, [Problem(path, 2, "front matter", "must be a mapping of 'field: value' lines")]
 
     key_lines: dict[tuple[str, ...], int] = {}
-    _collect_lines(node, (), key_lines, depth=0)
+    _collect_lines(node, (), key_lines, depth=0, offset=2)
     body = "\n".join(lines[end + 1 :])
     return Parsed(data={str(k): v for k, v in data.items()}, body=body, body_line=end + 2, key_lines=key_lines), []
 
 
-def _collect_lines(node: yaml.Node, prefix: tuple[str, ...], out: dict[tuple[str, ...], int], depth: int) -> None:
-    # Three levels cover every field of the model (terms -> 0 -> definition).
-    if depth > 3:
+def load_mapping(text: str, path: str, first_line: int = 1) -> tuple[tuple[dict[str, Any], dict[tuple[str, ...], int]] | None, list[Problem]]:
+    """A whole YAML file that must be a mapping (team.yml): (data, line of every field), or its one problem."""
+    try:
+        node, data = compose(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        field = "front matter" if not isinstance(error, BadValue) else "value"
+        return None, [Problem(path, first_line + mark.line if mark else 1, field if isinstance(error, BadValue) else "yaml",
+                              (error.problem or "invalid value") if isinstance(error, BadValue) else f"YAML does not parse: {(error.problem or '').strip()}")]
+    except yaml.YAMLError as error:
+        return None, [Problem(path, 1, "yaml", f"YAML does not parse: {error}")]
+    if not isinstance(data, dict):
+        return None, [Problem(path, 1, "yaml", "must be a mapping of 'field: value' lines")]
+    key_lines: dict[tuple[str, ...], int] = {}
+    _collect_lines(node, (), key_lines, depth=0, offset=first_line)
+    return ({str(k): v for k, v in data.items()}, key_lines), []
+
+
+def _collect_lines(node: yaml.Node, prefix: tuple[str, ...], out: dict[tuple[str, ...], int], depth: int, offset: int) -> None:
+    # Four levels cover every field (terms -> 0 -> definition; rhythm -> stand-up -> days -> 0).
+    if depth > 4:
         return
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             path = (*prefix, str(key.value))
-            out[path] = 2 + key.start_mark.line
-            _collect_lines(value, path, out, depth + 1)
+            out[path] = offset + key.start_mark.line
+            _collect_lines(value, path, out, depth + 1, offset)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             path = (*prefix, str(index))
-            out[path] = 2 + item.start_mark.line
-            _collect_lines(item, path, out, depth + 1)
+            out[path] = offset + item.start_mark.line
+            _collect_lines(item, path, out, depth + 1, offset)

@@ -1,0 +1,226 @@
+"""The team file (`team.yml`): what makes the handbook one team's own.
+
+Optional: without it the site is the generic handbook. With it, the site
+carries the team's name and addresses, leaves out the roles and rituals the
+team does not have, and gains a team page, a page per new starter and
+calendars. `HANDBOOK_TEAM` points at another file. `examples/team.yml` is a
+made-up team; `schema/team.json` helps editors.
+
+This module reads and checks the file on its own; the rules against the pages
+(known roles, rituals and people) are in `handbook.rules.team`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, ValidationError
+
+from handbook.content import frontmatter
+from handbook.content.fields import Cadence, RoleId, Slug, Weekday, plain
+from handbook.content.model import Strict
+from handbook.content.problems import Problem
+from handbook.content.urls import page_id
+
+TEAM_FILE = "team.yml"
+TEAM_VARIABLE = "HANDBOOK_TEAM"
+# Builds the site without people (no names in pages, search, llms.txt, cards or PDFs), for a public audience.
+PUBLIC_VARIABLE = "HANDBOOK_PUBLIC"
+# A page may cite the team's own decision instead of a source document: `sources: [team]`.
+TEAM_SOURCE = "team"
+_TIME = re.compile(r"^(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)$")
+
+
+def _time(value: str) -> str:
+    if not _TIME.match(value):
+        raise ValueError(f"'{value}' is not a time of day: write it as HH:MM on the 24-hour clock, such as 09:30")
+    return value
+
+
+def _zone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        close = sorted(zone for zone in available_timezones() if zone.split("/")[-1].casefold() == value.split("/")[-1].casefold())
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise ValueError(f"'{value}' is not a time zone{hint}: use an IANA name such as Europe/Berlin or America/New_York") from None
+    return value
+
+
+def _url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/$.?#][^\s<>\"']*$", value):
+        raise ValueError(f"'{value}' is not a web address: write it in full, such as https://chat.example.com/team")
+    return value
+
+
+def _date(value: object) -> object:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"'{value}' is not a date: write the first day as YYYY-MM-DD, such as 2027-01-11")
+
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300), AfterValidator(_url)]
+Clock = Annotated[str, AfterValidator(_time)]
+Day = Annotated[date, BeforeValidator(_date)]
+
+
+class Person(Strict):
+    name: Name
+    """The person's name as the team writes it; shown as text everywhere (never as markup)."""
+    id: Slug | None = None
+    """Their id in addresses (/team/<id>/); default: from the name, such as ana-ruiz."""
+    role: RoleId
+    """Their role: one of the team's `roles`."""
+    start: Day | None = None
+    """Their first day, YYYY-MM-DD: they get a personal onboarding page with dated steps."""
+    buddy: Name | None = None
+    """Who helps them settle in: another person's id or name."""
+
+    @property
+    def key(self) -> str:
+        return self.id or page_id(self.name) or "person"
+
+
+class Slot(Strict):
+    days: list[Weekday] | None = None
+    """The weekdays it is held on, for a ritual held on several days (a daily stand-up)."""
+    day: Weekday | None = None
+    """The weekday it is held on."""
+    time: Clock
+    """When it starts, HH:MM at the team's time zone."""
+    cadence: Cadence | None = None
+    """How often this team holds it; default: the ritual page's cadence."""
+    duration_minutes: Annotated[int, Field(ge=5, le=480)] | None = None
+    """How long this team holds it; default: the ritual page's length."""
+
+
+class Channel(Strict):
+    name: Name
+    """The channel's name, such as #orion-ml."""
+    url: Url
+    """Its address."""
+
+
+class Team(Strict):
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60), AfterValidator(plain)]
+    """The team's name: the site's title, the home page, the PDF covers and the link previews."""
+    site_url: Url | None = None
+    """Where the handbook is published (HANDBOOK_SITE_URL overrides it)."""
+    repo_url: Url | None = None
+    """The repository behind the edit links and the header link (HANDBOOK_REPO_URL overrides it)."""
+    edit_uri: Annotated[str, StringConstraints(pattern=r"^[\w./-]*/$")] | None = None
+    """The edit path under repo_url: edit/main/docs/ (GitHub) or -/edit/main/docs/ (GitLab)."""
+    timezone: Annotated[str, AfterValidator(_zone)] = "UTC"
+    """The time zone of the team's rhythm: an IANA name such as Europe/Berlin."""
+    roles: list[RoleId] | None = None
+    """The roles this team has; default: every role. A role with nobody in `people` is an open position."""
+    covers: dict[RoleId, RoleId] = {}
+    """For a role the team does not have, which of its roles covers that work, such as mlops-engineer: ml-engineer."""
+    people: list[Person] = []
+    """Who is on the team."""
+    rhythm: dict[Slug, Slot | Literal[False]] = {}
+    """Ritual id -> when this team holds it, or false for a ritual it does not hold."""
+    channels: list[Channel] = []
+    """Where the team talks."""
+
+    def has_role(self, role: str) -> bool:
+        return self.roles is None or role in self.roles
+
+    def holds(self, ritual: str) -> bool:
+        return self.rhythm.get(ritual, None) is not False
+
+
+@dataclass(frozen=True)
+class TeamFile:
+    """A loaded team file with the line of every field, for the rules against the pages."""
+
+    team: Team
+    path: str  # as messages name it: "team.yml"
+    key_lines: Mapping[tuple[str, ...], int]
+    public: bool = False  # HANDBOOK_PUBLIC: people are left out of every output
+
+    def line_of(self, *loc: object) -> int:
+        found = tuple(str(part) for part in loc)
+        while found:
+            if found in self.key_lines:
+                return self.key_lines[found]
+            found = found[:-1]
+        return 1
+
+    @property
+    def people(self) -> list[Person]:
+        return [] if self.public else list(self.team.people)
+
+
+def team_path(root: Path, environ: Mapping[str, str] = os.environ) -> Path:
+    """HANDBOOK_TEAM when set (relative to the project), else team.yml beside mkdocs.yml."""
+    named = environ.get(TEAM_VARIABLE, "").strip()
+    return (root / named) if named else root / TEAM_FILE
+
+
+def read_team(path: Path, label: str, environ: Mapping[str, str] = os.environ) -> tuple[TeamFile | None, list[Problem]]:
+    """The team file at `path`, or (None, []) when there is none; problems as `team.yml:<line>: <field>: <message>`."""
+    if not path.is_file():
+        if environ.get(TEAM_VARIABLE, "").strip():
+            return None, [Problem(label, 1, "file", f"{TEAM_VARIABLE} names a file that does not exist: create it or unset {TEAM_VARIABLE}")]
+        return None, []
+    text, problems = frontmatter.decode(path.read_bytes(), label)
+    if text is None:
+        return None, problems
+    loaded, problems = frontmatter.load_mapping(text, label, first_line=1)
+    if loaded is None:
+        return None, problems
+    data, key_lines = loaded
+    try:
+        team = Team.model_validate(data)
+    except ValidationError as error:
+        details = error.errors()
+        # A rhythm entry is a slot or false: when it fails as a slot, the "should be false" of the other branch is noise.
+        slot_errors = {tuple(d["loc"][:2]) for d in details if "Slot" in d["loc"]}
+        details = [d for d in details if not (any(str(part).startswith("literal[") for part in d["loc"]) and tuple(d["loc"][:2]) in slot_errors)]
+        return None, [_problem(detail, key_lines, label) for detail in details]
+    public = str(environ.get(PUBLIC_VARIABLE, "")).strip().lower() in ("true", "yes", "1", "on")
+    return TeamFile(team, label, key_lines, public), []
+
+
+def _problem(detail: Mapping[str, object], key_lines: Mapping[tuple[str, ...], int], label: str) -> Problem:
+    loc = tuple(str(part) for part in detail["loc"] if part not in ("[key]",) and not str(part).startswith(("literal[", "Slot", "function-")))
+    line, probe = 1, loc
+    while probe:
+        if probe in key_lines:
+            line = key_lines[probe]
+            break
+        probe = probe[:-1]
+    kind = detail["type"]
+    if kind == "missing":
+        message = "required field is missing"
+    elif kind == "extra_forbidden":
+        message = f"unknown field: fields here are {', '.join(_allowed(loc))}"
+    elif kind == "literal_error" and loc and loc[-1] in ("day", "days") or (len(loc) > 1 and loc[-2] == "days"):
+        message = f"'{detail['input']}' is not a weekday: use monday, tuesday, wednesday, thursday or friday"
+    else:
+        message = str(detail["msg"]).removeprefix("Value error, ")
+    return Problem(label, line, ".".join(loc) or "team", message)
+
+
+def _allowed(loc: tuple[str, ...]) -> list[str]:
+    if len(loc) >= 3 and loc[0] == "people":
+        return list(Person.model_fields)
+    if len(loc) >= 3 and loc[0] == "rhythm":
+        return list(Slot.model_fields)
+    if len(loc) >= 3 and loc[0] == "channels":
+        return list(Channel.model_fields)
+    return list(Team.model_fields)
