@@ -13,11 +13,27 @@ from mkdocs.structure.files import Files
 from handbook.content.catalog import TAGS_FILE, docs_label, symlink_problems
 from handbook.content.problems import ContentError
 from handbook.content.settings import SettingError, Settings
+from handbook.content.team import config_overrides, read_team, team_label, team_path
 from handbook.output.build import KEY, Build
 from handbook.pages.redirects import redirect_map
 
 # A logger under "mkdocs." so that --strict counts what it says.
 log = logging.getLogger("mkdocs.hooks.content")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # The team file names the site and its addresses before anything is rendered.
+    root = Path(config.config_file_path).parent
+    path = team_path(root)
+    found, problems = read_team(path, team_label(path, root))
+    if problems:
+        for problem in problems:
+            log.error(str(problem))
+        raise PluginError(str(ContentError(problems)))
+    if found is not None:
+        for key, value in config_overrides(found.team).items():
+            config[key] = value
+    return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -37,7 +53,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     tags_file = docs_dir / TAGS_FILE
     try:
         settings = Settings.read(config)
-        build = Build.start(settings, pages, tags_file.read_bytes() if tags_file.is_file() else None, docs_dir, label)
+        root = Path(config.config_file_path).parent
+        build = Build.start(settings, pages, tags_file.read_bytes() if tags_file.is_file() else None, docs_dir, label, team_path(root), root)
     except SettingError as error:
         raise PluginError(str(error)) from None
     except ContentError as error:

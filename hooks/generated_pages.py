@@ -7,8 +7,9 @@ import logging
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 
-from handbook.output.build import KEY
+from handbook.output.build import KEY, prune
 from handbook.pages.review_due import overdue_warnings
 
 # A virtual file whose name ends in .md would be rendered as a page; the
@@ -36,3 +37,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         else:
             files.append(File.generated(config, output.path, content=output.text))
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    # Roles the team does not have and rituals it does not hold leave the navigation; their pages stay.
+    hidden = config.plugins[KEY].hidden()
+    if hidden:
+        nav.items = prune(nav.items, hidden)
+        nav.pages = [page for page in nav.pages if page.file.src_uri not in hidden]
+    return nav

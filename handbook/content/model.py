@@ -96,6 +96,8 @@ class Role(TypedPage):
     """The column label in the matrix, up to 8 characters, such as DS."""
     also_called: list[Text] = []
     """Other titles the role goes by."""
+    tagline: Line | None = None
+    """One line under the role's card on the home page, such as "Turns business questions into experiments"."""
     first_week: list[PageRef] = []
     """The pages a new hire reads in the first week, in order, as folder/id; at most 90 minutes in all."""
     checklist: dict[ChecklistPhase, Annotated[list[ChecklistItem], Field(min_length=1)]] = {}

@@ -171,6 +171,11 @@ def team_path(root: Path, environ: Mapping[str, str] = os.environ) -> Path:
     return (root / named) if named else root / TEAM_FILE
 
 
+def team_label(path: Path, root: Path) -> str:
+    """How messages name the team file: relative to the project ("team.yml"), else as given."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
 def read_team(path: Path, label: str, environ: Mapping[str, str] = os.environ) -> tuple[TeamFile | None, list[Problem]]:
     """The team file at `path`, or (None, []) when there is none; problems as `team.yml:<line>: <field>: <message>`."""
     if not path.is_file():
@@ -224,3 +229,16 @@ def _allowed(loc: tuple[str, ...]) -> list[str]:
     if len(loc) >= 3 and loc[0] == "channels":
         return list(Channel.model_fields)
     return list(Team.model_fields)
+
+
+def config_overrides(team: Team, environ: Mapping[str, str] = os.environ) -> dict[str, str]:
+    """The mkdocs.yml values the team file sets: its name always, its addresses unless an environment variable does."""
+    found = {"site_name": team.name}
+    for key, variable in (("site_url", "HANDBOOK_SITE_URL"), ("repo_url", "HANDBOOK_REPO_URL"), ("edit_uri", "HANDBOOK_EDIT_URI")):
+        value = getattr(team, key)
+        if value and not environ.get(variable):
+            found[key] = value if key != "site_url" or value.endswith("/") else value + "/"
+    if "repo_url" in found:
+        host = re.sub(r"^https?://", "", found["repo_url"]).split("/")[0].lower()
+        found["repo_name"] = {"github.com": "GitHub", "gitlab.com": "GitLab", "bitbucket.org": "Bitbucket"}.get(host, found["repo_url"].rstrip("/").split("/")[-1])
+    return found

@@ -36,7 +36,7 @@ class Book:
         return [url for part in self.parts for url in part.urls]
 
 
-def handbook_book(catalog: Catalog) -> Book:
+def handbook_book(catalog: Catalog, title: str = TITLE) -> Book:
     """The whole handbook, part by part (`BOOK_PARTS`): each type's index and pages go in its registry entry's part.
 
     The generated pages that ask for the book (`Output.pdf`: the rhythm, the matrix) open the Reference part.
@@ -48,17 +48,17 @@ def handbook_book(catalog: Catalog) -> Book:
             continue
         index = [f"/{page_type.folder}/"] if page_type.index is not None else []
         urls[page_type.book] += index + [e.url for e in catalog.of_type(page_type.name)]
-    return Book("handbook", TITLE, "The whole handbook", tuple(Part(title, tuple(found)) for title, found in urls.items()))
+    return Book("handbook", title, "The whole handbook", tuple(Part(title, tuple(found)) for title, found in urls.items()))
 
 
-def role_book(catalog: Catalog, role_id: str) -> Book:
+def role_book(catalog: Catalog, role_id: str, title: str = TITLE) -> Book:
     """The role page (with its 90-day checklist), its first-week reading in order, then the rituals it runs or works in."""
     role = catalog.by_stem("role")[role_id]
     week = [e.url for e in first_week(catalog, role)]
     rituals = [e.url for e in owned_rituals(catalog, role_id) if e.url not in week]
     parts = [Part("Your role", (role.url,)), Part("Your first week", tuple(week)), Part("Rituals you run or work in", tuple(rituals))]
     name = pack_name(role)
-    return Book(name, f"Onboarding pack: {role.title}", TITLE, tuple(p for p in parts if p.urls),
+    return Book(name, f"Onboarding pack: {role.title}", title, tuple(p for p in parts if p.urls),
                 aliases=(role_id,) if name != role_id else (), id=role_id, backlinks=False)
 
 

@@ -27,9 +27,11 @@ from bs4 import BeautifulSoup
 
 from handbook.content.catalog import reading_minutes
 from handbook.content.settings import today
+from handbook.content.team import read_team, team_label, team_path
 from handbook.output.book import TITLE, Book, Part, handbook_book, role_book  # noqa: F401 - the books this module writes
 from handbook.output.book_pages import anchor, article, site_address
 from handbook.pages.render import TEMPLATES, render_html
+from handbook.pages.team_view import team_catalog
 from handbook.rules import load_folder
 
 WIDE = {"/matrix/"}
@@ -132,7 +134,14 @@ def main() -> int:
     parser.add_argument("--site-url", default=None, help="address of the published site (default: the built site's canonical URL)")
     args = parser.parse_args()
     catalog = load_folder(args.docs)
-    books = [handbook_book(catalog)] + [role_book(catalog, stem) for stem in sorted(catalog.by_stem("role"))]
+    # The team's name on the covers, and packs only for the roles the team has (the team file was checked by the build).
+    root = args.docs.resolve().parent
+    team, _ = read_team(team_path(root), team_label(team_path(root), root))
+    title = team.team.name if team else TITLE
+    roles = [stem for stem in sorted(catalog.by_stem("role")) if team is None or team.team.has_role(stem)]
+    # A pack holds only the rituals the team holds.
+    view = team_catalog(catalog, team) if team else catalog
+    books = [handbook_book(catalog, title)] + [role_book(view, stem, title) for stem in roles]
     if args.only:
         books = [b for b in books if b.name in args.only or b.id in args.only]
     built, revision = today().isoformat(), version(args.docs.resolve().parent)

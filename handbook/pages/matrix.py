@@ -20,6 +20,7 @@ from handbook.content.fields import (
     INVOLVEMENT_LEVELS,
 )
 from handbook.content.model import WithRoles
+from handbook.content.team import TeamFile
 from handbook.content.types import page_types, plural
 from handbook.content.urls import Linker
 from handbook.pages.render import render_html
@@ -84,12 +85,16 @@ def matrix_page() -> str:
     )
 
 
-def matrix_html(catalog: Catalog, link: Linker) -> str:
-    """The download, the legend and one table per type, as HTML: a large table costs Markdown a lot and gains nothing."""
+def matrix_html(catalog: Catalog, link: Linker, team: TeamFile | None = None) -> str:
+    """The download, the legend and one table per type, as HTML: a large table costs Markdown a lot and gains nothing.
+
+    With a team file, the legend names the people in each role.
+    """
     roles = ordered_roles(catalog)
     return render_html(
         "matrix.html.j2",
         link=link,
+        people=lambda role: [p.name for p in team.people if p.role == role.stem] if team else [],
         csv=link.file_href(MATRIX_CSV),
         levels=[(level, CODES[level], INVOLVEMENT_LABELS[level], MEANINGS[level]) for level in INVOLVEMENT_LEVELS],
         roles=roles,

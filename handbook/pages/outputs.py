@@ -21,10 +21,13 @@ from dataclasses import dataclass
 from handbook.content.catalog import Catalog
 from handbook.content.problems import Problem
 from handbook.content.settings import Settings
+from handbook.content.team import TeamFile
 from handbook.content.types import page_types
 from handbook.content.urls import Linker, page_url
-from handbook.pages import llms, matrix, review_due, rhythm, tag_pages
+from handbook.pages import llms, matrix, review_due, rhythm, tag_pages, team_pages
+from handbook.pages.calendars import calendars
 from handbook.pages.downloads import template_downloads
+from handbook.pages.team_view import team_catalog
 from handbook.pages.type_indexes import type_index_pages
 
 
@@ -72,14 +75,21 @@ class Output:
         return self.page_text() + ("\n\n" + html if html else "")
 
 
-def outputs(catalog: Catalog, settings: Settings) -> list[Output]:
-    """Every generated page and file of a build, in the order the PDF's Reference part takes them."""
+def outputs(catalog: Catalog, settings: Settings, team: TeamFile | None = None) -> list[Output]:
+    """Every generated page and file of a build, in the order the PDF's Reference part takes them.
+
+    With a team file, the rhythm, the matrix and the calendars are the team's (`team_view`), and the
+    team page and the new starters' pages are added.
+    """
+    view = team_catalog(catalog, team) if team else catalog
     found = [
-        Output(rhythm.RHYTHM, rhythm.TITLE, rhythm.SUMMARY, rhythm.rhythm_page(catalog), nav="Getting started", pdf=True),
+        Output(rhythm.RHYTHM, rhythm.TITLE, rhythm.SUMMARY, rhythm.rhythm_page(view), nav="Getting started", pdf=True),
         Output(matrix.MATRIX, matrix.TITLE, matrix.SUMMARY, matrix.matrix_page(),
-               html=lambda link: matrix.matrix_html(catalog, link), nav="Reference", pdf=True, hide=("toc",)),
-        Output(matrix.MATRIX_CSV, "Role-by-practice matrix (CSV)", text=matrix.matrix_csv(catalog, settings.site_url)),
+               html=lambda link: matrix.matrix_html(view, link, team), nav="Reference", pdf=True, hide=("toc",)),
+        Output(matrix.MATRIX_CSV, "Role-by-practice matrix (CSV)", text=matrix.matrix_csv(view, settings.site_url)),
     ]
+    if team is not None:
+        found += team_outputs(catalog, view, team, settings)
     indexes = type_index_pages(catalog)
     found += [
         Output(f"{t.folder}/index.md", t.plural, t.index.summary, indexes[f"{t.folder}/index.md"], nav=t.nav)
@@ -108,9 +118,24 @@ def outputs(catalog: Catalog, settings: Settings) -> list[Output]:
     return found
 
 
-def generated_pages(catalog: Catalog, settings: Settings | None = None) -> dict[str, str]:
+def team_outputs(catalog: Catalog, view: Catalog, team: TeamFile, settings: Settings) -> list[Output]:
+    summary = f"Who is who on {team.team.name}, the week at the team's local times, its channels and calendars."
+    found = [Output(team_pages.TEAM_PAGE, "The team", summary, team_pages.team_markdown(team),
+                    html=lambda link: team_pages.team_html(catalog, view, team, link), nav="Getting started", search=not team.people)]
+    # A new starter's page is theirs: out of search, the navigation and llms.txt.
+    found += [
+        Output(team_pages.person_page(team, someone), team_pages.person_title(someone), f"The onboarding of a new {catalog.by_stem('role')[someone.role].title.lower()}, day by day.",
+               "", html=lambda link, someone=someone: team_pages.person_html(catalog, team, someone, link), search=False)
+        for someone in team.people if someone.start is not None
+    ]
+    site_url = settings.site_url or "/"
+    found += [Output(path, f"Calendar: {path}", text=text) for path, text in calendars(view, team, site_url, settings.today).items()]
+    return found
+
+
+def generated_pages(catalog: Catalog, settings: Settings | None = None, team: TeamFile | None = None) -> dict[str, str]:
     """Docs path -> source of every generated page (front matter and Markdown)."""
-    return {o.path: o.page_text() for o in outputs(catalog, settings or Settings()) if o.is_page}
+    return {o.path: o.page_text() for o in outputs(catalog, settings or Settings(), team) if o.is_page}
 
 
 def alias_url(alias: str) -> str:

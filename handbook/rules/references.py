@@ -11,6 +11,7 @@ from handbook.content.fields import INVOLVEMENT_LEVELS
 from handbook.content.model import Glossary, Ritual, Role, WithRoles
 from handbook.content.problems import Problem
 from handbook.content.references import references
+from handbook.content.team import TEAM_SOURCE
 from handbook.rules.anatomy import anatomy_problems, outside_asset_problems, unsafe_link_problems
 from handbook.rules.glossary import glossary_problems
 from handbook.rules.onboarding import onboarding_problems
@@ -53,7 +54,9 @@ def cross_problems(parsed: Parsed) -> list[Problem]:
         for index, tag in enumerate(getattr(meta, "tags", []) if catalog.tags_read else []):
             check(uri, ("tags", index), tag, catalog.tags, "tag", f"tags are listed in {catalog.docs_label}/{TAGS_FILE}")
         for index, source in enumerate(getattr(meta, "sources", []) if entry.type != "source" else []):
-            check(uri, ("sources", index), source, sources, "source", "source ids are the file names in docs/sources/")
+            # A page the team writes may cite the team's own decision instead of a source document.
+            check(uri, ("sources", index), source, sources | {TEAM_SOURCE}, "source",
+                  f"source ids are the file names in docs/sources/, or '{TEAM_SOURCE}' for the team's own decision")
         # Every field typed as a role id (owner, roles, parties, involved, concerns, an exercise's parts), found by its type.
         for loc, role in references(meta, "roles"):
             check(uri, loc, role, roles, "role", _ROLE_WHERE.get(loc, "role ids are the file names in docs/roles/"))

@@ -23,9 +23,11 @@ from handbook.content.catalog import Catalog, Entry, read_folder, symlink_proble
 from handbook.content.markdown import prose_lines
 from handbook.content.problems import ContentError, Problem
 from handbook.content.settings import Freshness, Settings
+from handbook.content.team import team_label
 from handbook.pages.outputs import Output, claims, outputs
 from handbook.pages.review_due import overdue
 from handbook.rules import load_catalog
+from handbook.rules.team import load_team
 from handbook.tools.nav import NAV_FILE, NAV_PART
 
 # [text](target "title") and ![alt](target); the target may be wrapped in <...>.
@@ -45,7 +47,10 @@ class Report:
     seconds: float = 0.0
 
 
-def check_folder(docs: Path, freshness: Freshness, docs_label: str = "docs", markdown_extensions: list[Any] | None = None) -> Report:
+def check_folder(
+    docs: Path, freshness: Freshness, docs_label: str = "docs", markdown_extensions: list[Any] | None = None, team_file: Path | None = None,
+) -> Report:
+    """Every page, the team file when there is one (`team_file`: its path, usually team.yml beside mkdocs.yml), and every link."""
     started = time.perf_counter()
     report = Report()
     if links := symlink_problems(docs, docs_label):
@@ -61,7 +66,13 @@ def check_folder(docs: Path, freshness: Freshness, docs_label: str = "docs", mar
         report.problems = error.problems
         report.seconds = time.perf_counter() - started
         return report
-    planned = outputs(catalog, Settings(today=freshness.today, review_after_days=freshness.after_days))
+    try:
+        team = load_team(team_file, team_label(team_file, docs.parent), catalog) if team_file is not None else None
+    except ContentError as error:
+        report.problems = error.problems
+        report.seconds = time.perf_counter() - started
+        return report
+    planned = outputs(catalog, Settings(today=freshness.today, review_after_days=freshness.after_days), team)
     generated = {o.path: o.page_text() for o in planned if o.is_page}
     assets = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
     problems, report.links = link_problems(catalog, generated, assets, markdown_extensions or [], planned)

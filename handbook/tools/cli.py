@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from handbook.content.settings import Freshness, SettingError
+from handbook.content.team import team_path
 from handbook.content.types import page_types
 
 
@@ -53,7 +54,7 @@ def check(args: argparse.Namespace) -> int:
     from handbook.tools.check import check_folder
 
     docs, label, freshness, extensions = _settings(args.config)
-    report = check_folder(docs, freshness, docs_label=label, markdown_extensions=extensions)
+    report = check_folder(docs, freshness, docs_label=label, markdown_extensions=extensions, team_file=team_path(args.config.resolve().parent))
     for problem in report.problems:
         print(problem)
     count = len(report.problems)

@@ -10,12 +10,11 @@ myths, HTML) goes after the role's own text. Generated headings carry
 
 from __future__ import annotations
 
-import hashlib
-
 from handbook.content.catalog import Catalog, Entry
 from handbook.content.fields import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS
 from handbook.content.markdown import heading, prose_lines
 from handbook.content.model import CHECKLIST_LABELS, CHECKLIST_PHASES, Role, WithRoles
+from handbook.content.onboarding import checklist_id, first_week
 from handbook.content.urls import Linker, page_id
 from handbook.pages.render import render_file, render_html
 
@@ -67,13 +66,6 @@ def myths_of(catalog: Catalog, role: str) -> list[Entry]:
     return [entry for entry in catalog.of_type("myth") if role in entry.meta.concerns]
 
 
-def first_week(catalog: Catalog, role_entry: Entry) -> list[Entry]:
-    """The role's hand-chosen reading for the first week, in its order (validated in catalog.py)."""
-    meta = role_entry.meta
-    refs = meta.first_week if isinstance(meta, Role) else []
-    return [entry for ref in dict.fromkeys(refs) if (entry := catalog.get(f"{ref}.md")) is not None]
-
-
 def minutes(entries: list[Entry]) -> int:
     return sum(entry.minutes for entry in entries)
 
@@ -99,12 +91,6 @@ def as_role(title: str) -> str:
         article = "an" if first[:1].casefold() in "aeio" else "a"
         first = first[:1].casefold() + first[1:]
     return f"{article} {first} {rest}".strip()
-
-
-def checklist_id(role: str, phase: str, action: str) -> str:
-    # From the text, so reordering the list keeps each tick; rewording an action clears it.
-    digest = hashlib.sha1(f"{phase}\n{action}".encode()).hexdigest()[:8]
-    return f"hb-{role}-{digest}"
 
 
 def split_intro(markdown: str) -> tuple[str, str]:

@@ -26,19 +26,24 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
-from handbook.content.catalog import Catalog, Entry
+from handbook.content.catalog import Catalog, Entry, ordered_roles
 from handbook.content.decision_guides import answer_anchor, question_anchor, steps
 from handbook.content.exercises import SUGGESTED_LABEL, group_size, slots
 from handbook.content.fields import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS
 from handbook.content.model import WithRoles
+from handbook.content.onboarding import long_date
+from handbook.content.team import TEAM_SOURCE, TeamFile
 from handbook.content.types import page_type
 from handbook.content.urls import Linker
+from handbook.pages.calendars import TEAM_CALENDAR
 from handbook.pages.outputs import Output
 from handbook.pages.render import render_html
 from handbook.pages.rhythm import cadence_text, length_text
 from handbook.pages.tag_pages import tag_uri
+from handbook.pages.team_view import cover, people_of, team_catalog
 from handbook.views.backlinks import backlinks
 from handbook.views.glossary import GLOSSARY, term_index, term_list
 from handbook.views.glossary_terms import TermIndex
@@ -57,16 +62,12 @@ SEARCH_BOOST = {"role": 2}
 
 # Where a role's path goes: Markdown keeps an HTML comment as it is.
 PATH_MARK = "<!-- handbook:path -->"
+# Where the home page's role cards go (one per role of the team, or every role).
+ROLE_CARDS_MARK = "<!-- handbook:role-cards -->"
 
 _HEADING = re.compile(r'<h([2-6]) id="([^"]+)"[^>]*>(.*?)<a class="headerlink"')
 _TAG = re.compile(r"<[^>]+>")
 _ID = re.compile(r'\sid="([^"]+)"')
-
-
-def long_date(day: date) -> str:
-    """23 November 2026, in every locale."""
-    months = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-    return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True)
@@ -139,11 +140,18 @@ class Sections:
     downloads: bool = False
     # Generated pages with an HTML body (the matrix's tables, a tag's pages), by docs path.
     generated: Mapping[str, Callable[[Linker], str]] = field(default_factory=dict)
+    # The team file, when there is one: its notes on role and ritual pages, the home page's cards.
+    team: TeamFile | None = None
 
     @classmethod
-    def build(cls, catalog: Catalog, outputs: Iterable[Output] = (), *, downloads: bool = False) -> Sections:
+    def build(cls, catalog: Catalog, outputs: Iterable[Output] = (), *, downloads: bool = False, team: TeamFile | None = None) -> Sections:
         html = {o.path: o.html for o in outputs if o.is_page and o.html is not None}
-        return cls(catalog, backlinks(catalog), drawn_from(catalog), term_index(catalog), downloads, html)
+        return cls(catalog, backlinks(catalog), drawn_from(catalog), term_index(catalog), downloads, html, team)
+
+    @cached_property
+    def view(self) -> Catalog:
+        """The catalog as the team has it (see handbook.pages.team_view)."""
+        return team_catalog(self.catalog, self.team) if self.team else self.catalog
 
     def decorate(self, src_uri: str, markdown: str, *, directory_urls: bool = True, updated: date | None = None) -> PageParts:
         """The page's Markdown and the generated parts around it.
@@ -158,6 +166,9 @@ class Sections:
         if entry is None:
             return PageParts(markdown)
         path = ""
+        if entry.type == "home":
+            roles = [r for r in ordered_roles(self.catalog) if self.team is None or self.team.team.has_role(r.stem)]
+            markdown = markdown.replace(ROLE_CARDS_MARK, "\n" + render_html("role_cards.html.j2", link=link, roles=roles) + "\n", 1)
         if entry.type == "role":
             # The welcome goes right after the role's introduction, before its own sections.
             intro, rest = split_intro(markdown)
@@ -177,6 +188,8 @@ class Sections:
             text += self._download(link.file_href("pdf/handbook.pdf"), "Download the handbook (PDF)")
         elif self.downloads and entry.type == "role":
             text += self._download(link.file_href(f"pdf/{pack_name(entry)}.pdf"), f"Download the {entry.title} onboarding pack (PDF)")
+        if self.team is not None:
+            text += self.team_note(entry, link)
         if kind.box is not None:
             text += render_html(kind.box, **self.box_context(entry, link))
         if kind.download:
@@ -209,6 +222,32 @@ class Sections:
             "answer_anchor": answer_anchor,
         }
 
+    def team_note(self, entry: Entry, link: Linker) -> str:
+        """What the team file says about this page: a role the team lacks or its people; a ritual it holds, when."""
+        found = self.team
+        assert found is not None
+        names = lambda role: ", ".join(f"{p.name} ({self.catalog.by_stem('role')[role].title})" for p in people_of(found, role))  # noqa: E731
+        context = {"link": link, "team": found.team.name, "public": found.public, "timezone": found.team.timezone}
+        m = entry.meta
+        if entry.type == "role":
+            if not found.team.has_role(entry.stem):
+                return render_html("team_note.html.j2", kind="absent-role", cover=cover(self.catalog, found, entry.stem), **context)
+            return render_html("team_note.html.j2", kind="role", people=people_of(found, entry.stem), **context)
+        if entry.type == "ritual":
+            if not found.team.holds(entry.stem):
+                return render_html("team_note.html.j2", kind="not-held", **context)
+            held = self.view.get(entry.src_uri) or entry
+            slot = found.team.rhythm.get(entry.stem)
+            when = None
+            if slot:
+                days = "every working day" if held.meta.cadence == "daily" else f"{(held.meta.day or '').capitalize()}s"
+                when = f"{days} at {slot.time}"
+            return render_html("team_note.html.j2", kind="held", when=when, often=cadence_text(held.meta), length=length_text(held.meta),
+                               owner=names(m.accountable) if m.accountable else "", calendar=TEAM_CALENDAR if slot else None, **context)
+        if isinstance(m, WithRoles) and m.accountable and people_of(found, m.accountable):
+            return render_html("team_note.html.j2", kind="owned", owner=names(m.accountable), **context)
+        return ""
+
     @staticmethod
     def dates(entry: Entry, updated: date | None = None) -> str:
         """'Last reviewed <date> · Last updated <date>' at the foot of the page."""
@@ -228,7 +267,7 @@ class Sections:
         elif entry.type != "home":
             sources = self.catalog.by_stem("source")
             cited = [sources[s] for s in getattr(entry.meta, "sources", []) if s in sources]
-            text += render_html("sources.html.j2", link=link, sources=cited)
+            text += render_html("sources.html.j2", link=link, sources=cited, team_decision=TEAM_SOURCE in getattr(entry.meta, "sources", []))
         if entry.type != "home":
             # A role page is a welcome: its long list of backlinks stays folded.
             text += render_html("linked_from.html.j2", link=link, pages=self.linked_from.get(entry.src_uri, []), collapsed=entry.type == "role")
