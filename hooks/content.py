@@ -30,9 +30,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in problems:
             log.error(str(problem))
         raise PluginError(str(ContentError(problems)))
-    if found is not None:
-        for key, value in config_overrides(found.team).items():
-            config[key] = value
+    for key, value in config_overrides(found.team if found else None, config.repo_url).items():
+        config[key] = value
     return config
 
 

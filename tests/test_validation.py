@@ -104,7 +104,7 @@ def test_unknown_role():
 def test_unknown_source_suggests_a_close_one():
     text = ritual(RITUAL.replace("sources: [guide]", "sources: [guid]"))
     assert problems(with_page("rituals/retro.md", text)) == [
-        "docs/rituals/retro.md:5: sources: unknown source 'guid' (did you mean 'guide'?): source ids are the file names in docs/sources/"
+        "docs/rituals/retro.md:5: sources: unknown source 'guid' (did you mean 'guide'?): source ids are the file names in docs/sources/, or 'team' for the team's own decision"
     ]
 
 

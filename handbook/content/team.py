@@ -231,14 +231,18 @@ def _allowed(loc: tuple[str, ...]) -> list[str]:
     return list(Team.model_fields)
 
 
-def config_overrides(team: Team, environ: Mapping[str, str] = os.environ) -> dict[str, str]:
-    """The mkdocs.yml values the team file sets: its name always, its addresses unless an environment variable does."""
-    found = {"site_name": team.name}
+def config_overrides(team: Team | None, repo_url: str | None, environ: Mapping[str, str] = os.environ) -> dict[str, str | None]:
+    """The mkdocs.yml values to set: the team's name always, its addresses unless an environment variable sets them,
+    and no edit links at all without a repository, so that no link leads nowhere."""
+    found: dict[str, str | None] = {"site_name": team.name} if team else {}
     for key, variable in (("site_url", "HANDBOOK_SITE_URL"), ("repo_url", "HANDBOOK_REPO_URL"), ("edit_uri", "HANDBOOK_EDIT_URI")):
-        value = getattr(team, key)
+        value = getattr(team, key) if team else None
         if value and not environ.get(variable):
             found[key] = value if key != "site_url" or value.endswith("/") else value + "/"
-    if "repo_url" in found:
-        host = re.sub(r"^https?://", "", found["repo_url"]).split("/")[0].lower()
-        found["repo_name"] = {"github.com": "GitHub", "gitlab.com": "GitLab", "bitbucket.org": "Bitbucket"}.get(host, found["repo_url"].rstrip("/").split("/")[-1])
+    repo = found.get("repo_url") or repo_url
+    if not repo:
+        found["edit_uri"] = None
+    elif "repo_url" in found:
+        host = re.sub(r"^https?://", "", repo).split("/")[0].lower()
+        found["repo_name"] = {"github.com": "GitHub", "gitlab.com": "GitLab", "bitbucket.org": "Bitbucket"}.get(host, repo.rstrip("/").split("/")[-1])
     return found

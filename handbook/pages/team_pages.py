@@ -20,7 +20,7 @@ from handbook.content.urls import Linker
 from handbook.pages.calendars import TEAM_CALENDAR, role_calendar, scheduled
 from handbook.pages.render import escape, render_html
 from handbook.pages.rhythm import cadence_text, duration_text, role_times
-from handbook.pages.team_view import LEAD, WEEKDAYS, person, seats
+from handbook.pages.team_view import WEEKDAYS, person, seats
 
 TEAM_PAGE = "team/index.md"
 PHASE_DAYS = {"first-30-days": 30, "first-60-days": 60, "first-90-days": 90}
@@ -111,7 +111,8 @@ def person_html(catalog: Catalog, found: TeamFile, someone: Person, link: Linker
         role=role,
         long_date=long_date,
         buddy=person(found, someone.buddy) if someone.buddy else None,
-        leads=[p for p in found.people if p.role == LEAD and p.key != someone.key],
+        # The lead: whoever holds a leadership role (the AI team lead).
+        leads=[p for p in found.people if p.key != someone.key and (r := catalog.by_stem("role").get(p.role)) and r.meta.family == "leadership"],
         calendar=role_calendar(someone.role),
         timezone=found.team.timezone,
         channels=found.team.channels,

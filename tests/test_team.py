@@ -1,0 +1,226 @@
+"""A team's own handbook: team.yml names the site, hides what the team lacks, and adds the team page, new starters' pages and calendars."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+from fractions import Fraction
+from pathlib import Path
+
+import icalendar
+import pytest
+import recurring_ical_events
+from properdocs.commands.build import build
+from properdocs.config import load_config
+from properdocs.exceptions import Abort
+
+from conftest import FIXTURE_TODAY, ROOT, fixture_config, minimal_docs, write_docs
+from handbook.content.settings import Freshness
+from handbook.pages.calendars import calendars
+from handbook.pages.rhythm import role_times
+from handbook.pages.team_view import team_catalog
+from handbook.rules import load_folder
+from handbook.rules.team import load_team
+from handbook.tools.check import check_folder
+
+TEAM = """\
+name: Pairing Crew
+timezone: Europe/Berlin
+repo_url: https://git.crew.example/crew/handbook
+roles: [lead, scientist]
+people:
+  - {name: "Ana <b>Ruiz</b>", role: scientist, start: 2027-01-11, buddy: Bo Chen}
+  - {name: Bo Chen, role: lead}
+rhythm:
+  stand-up: {days: [monday, tuesday, wednesday, thursday, friday], time: "09:30"}
+channels:
+  - {name: "#crew", url: "https://chat.crew.example/crew"}
+"""
+
+
+def build_team(tmp_path: Path, team: str | None = TEAM, *, public: bool = False, name: str = "site") -> tuple[Path, list[str]]:
+    """Build the fixture handbook with a team file; (site folder, error messages)."""
+    root = tmp_path / name
+    files = minimal_docs()
+    files["index.md"] = files["index.md"].replace("Welcome.", "Welcome.\n\n<!-- handbook:role-cards -->\n")
+    docs = write_docs(root, files)
+    if team is not None:
+        (root / "team.yml").write_text(team, encoding="utf-8")
+    env = {"HANDBOOK_TODAY": FIXTURE_TODAY, "HANDBOOK_PUBLIC": "true" if public else ""}
+    saved = {key: os.environ.get(key) for key in (*env, "HANDBOOK_TEAM")}
+    os.environ.update(env)
+    os.environ.pop("HANDBOOK_TEAM", None)
+    errors: list[str] = []
+    import logging
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.ERROR:
+                errors.append(record.getMessage())
+
+    handler = Collect()
+    logging.getLogger("properdocs").addHandler(handler)
+    try:
+        build(load_config(str(fixture_config(root)), strict=True))
+    except Abort:
+        pass
+    finally:
+        logging.getLogger("properdocs").removeHandler(handler)
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    assert docs.is_dir()
+    return root / "site", errors
+
+
+def html(site: Path, url: str):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup((site / url.strip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_without_a_team_file_the_site_is_the_generic_handbook_with_no_dead_repository_link(tmp_path):
+    site, errors = build_team(tmp_path, None)
+    assert errors == []
+    page = html(site, "/rituals/stand-up/")
+    assert page.select('a[rel="edit"]') == [] and page.select(".md-source") == []
+    assert not (site / "team").exists()
+    assert "Cross-Functional AI Team Handbook" in page.title.get_text()
+
+
+def test_the_team_file_names_the_site_and_links_its_repository(tmp_path):
+    site, errors = build_team(tmp_path)
+    assert errors == []
+    page = html(site, "/rituals/stand-up/")
+    assert page.title.get_text().endswith("Pairing Crew")
+    assert page.select_one('a[rel="edit"]')["href"] == "https://git.crew.example/crew/handbook/edit/main/docs/rituals/stand-up.md"
+
+
+def test_a_role_the_team_lacks_stays_says_so_and_leaves_nav_matrix_and_cards(tmp_path):
+    site, _ = build_team(tmp_path)
+    loner = html(site, "/roles/loner/")
+    note = loner.select_one(".hb-team-note").get_text(" ", strip=True)
+    assert "Pairing Crew does not have this role" in note and "Team lead" in note
+    home = html(site, "/")
+    assert [a.get_text() for a in home.select(".hb-role-cards a")] == ["Team lead", "Scientist"]
+    assert "Loner" not in [a.get_text(strip=True) for a in home.select("nav.md-nav--primary a")]
+    matrix = html(site, "/matrix/")
+    assert [a.get_text() for a in matrix.select("#practices-by-role ~ div thead a")] in (["TL", "DS"], [])
+    heads = [a["title"] for a in matrix.select("table thead a[title]")]
+    assert "Loner" not in heads and "Team lead" in heads
+
+
+def test_the_team_page_lists_people_the_week_channels_and_hours(tmp_path):
+    site, _ = build_team(tmp_path)
+    team = html(site, "/team/")
+    text = team.select_one("article").get_text(" ", strip=True)
+    # A name with markup is shown as text.
+    assert "Ana <b>Ruiz</b>" in text and team.select("article b") == []
+    assert "Bo Chen" in text and "starts 11 January 2027" in text and "buddy: Bo Chen" in text
+    assert "09:30" in text and "Europe/Berlin" in text
+    assert [a["href"] for a in team.select("article a[href^='https://chat']")] == ["https://chat.crew.example/crew"]
+    assert team.select_one("a[href$='rhythm.ics']") is not None
+
+
+def test_a_new_starter_gets_dated_days_a_dated_checklist_a_buddy_and_a_calendar(tmp_path):
+    site, _ = build_team(tmp_path)
+    page = html(site, "/team/ana-b-ruiz-b/")
+    text = page.select_one("article").get_text(" ", strip=True)
+    assert "Welcome, Ana <b>Ruiz</b>" in text and "Your buddy: Bo Chen" in text and "Your lead: Bo Chen" in text
+    assert page.select_one("a[href$='rhythm-scientist.ics']") is not None
+    assert page.select_one("[data-hb-checklist][data-hb-share]") is not None
+
+
+def test_the_public_switch_leaves_every_name_out(tmp_path):
+    site, errors = build_team(tmp_path, public=True)
+    assert errors == []
+    found = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".txt", ".json", ".ics", ".xml", ".csv")
+             and ("Bo Chen" in p.read_text(encoding="utf-8", errors="replace") or "Ruiz" in p.read_text(encoding="utf-8", errors="replace"))]
+    assert found == []
+    assert not (site / "team" / "ana-b-ruiz-b").exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("roles: [lead, scientist]", "roles: [lead, wizard]"), "team.yml:4: roles.1: unknown role 'wizard': role ids are the file names in docs/roles/"),
+        (("stand-up:", "stand-upp:"), "team.yml:9: rhythm.stand-upp: unknown ritual 'stand-upp' (did you mean 'stand-up'?): ritual ids are the file names in docs/rituals/"),
+        (("buddy: Bo Chen", "buddy: Cy Dee"), "team.yml:6: people.0.buddy: 'Cy Dee' is not a person on the team: use the id or name of someone in `people`"),
+        (("{name: Bo Chen, role: lead}", "{name: Bo Chen, role: loner}"), "team.yml:7: people.1.role: 'loner' is not one of the team's roles: add it to `roles` or give another role"),
+        (('time: "09:30"', 'time: "25:00"'), "team.yml:9: rhythm.stand-up.time: '25:00' is not a time of day: write it as HH:MM on the 24-hour clock, such as 09:30"),
+        (("timezone: Europe/Berlin", "timezone: Europe/Berlinn"), "team.yml:2: timezone: 'Europe/Berlinn' is not a time zone: use an IANA name such as Europe/Berlin or America/New_York"),
+        (("thursday,", "thursdy,"), "team.yml:9: rhythm.stand-up.days.3: 'thursdy' is not a weekday: use monday, tuesday, wednesday, thursday or friday"),
+        (("start: 2027-01-11", "start: soon"), "team.yml:6: people.0.start: 'soon' is not a date: write the first day as YYYY-MM-DD, such as 2027-01-11"),
+        (("{name: Bo Chen, role: lead}", "{name: Bo Chen, role: lead}\n  - {name: Bo Chen, role: scientist}"), "team.yml:8: people.2.name: two people have the id 'bo-chen' (the first is person 1): give one of them an `id`"),
+    ],
+)
+def test_bad_team_files_get_one_line_in_check_and_build_and_keep_no_site(tmp_path, change, expected):
+    team = TEAM.replace(*change)
+    site, errors = build_team(tmp_path, team)
+    assert expected in errors
+    report = check_folder(tmp_path / "site" / "docs", Freshness(date.fromisoformat(FIXTURE_TODAY)), team_file=tmp_path / "site" / "team.yml")
+    assert expected in [str(p) for p in report.problems]
+
+
+def test_an_open_position_is_shown_not_refused(tmp_path):
+    site, errors = build_team(tmp_path, TEAM.replace("roles: [lead, scientist]", "roles: [lead, scientist, loner]"))
+    assert errors == []
+    assert "open position" in html(site, "/team/").get_text()
+
+
+def test_a_page_may_cite_the_team_s_own_decision(tmp_path):
+    files = minimal_docs()
+    files["practices/pairing.md"] = files["practices/pairing.md"].replace("sources: [guide]", "sources: [team]")
+    docs = write_docs(tmp_path / "p", files)
+    catalog = load_folder(docs)
+    assert catalog.get("practices/pairing.md").meta.sources == ["team"]
+
+
+def test_the_calendars_hold_what_the_rhythm_page_counts(tmp_path):
+    # The real handbook with a team: each role's hours a week in its calendar equal the rhythm page's figure.
+    team_file = tmp_path / "team.yml"
+    team_file.write_text(textwrap.dedent("""\
+        name: Calendar team
+        timezone: America/New_York
+        roles: [ai-team-lead, data-scientist, ml-engineer, ai-product-manager]
+        rhythm:
+          daily-stand-up: {days: [monday, tuesday, wednesday, thursday, friday], time: "09:30"}
+          weekly-planning: {day: monday, time: "10:00"}
+          retrospective: {day: thursday, time: "15:00", cadence: fortnightly, duration_minutes: 60}
+          pm-ds-sync: {day: wednesday, time: "11:00"}
+          one-on-one: {day: tuesday, time: "14:00"}
+          model-review: {day: friday, time: "13:00"}
+          knowledge-sharing-session: {day: friday, time: "16:00", cadence: monthly}
+          demo-day: false
+        """), encoding="utf-8")
+    catalog = load_folder(ROOT / "docs")
+    found = load_team(team_file, "team.yml", catalog)
+    view = team_catalog(catalog, found)
+    # Only rituals the team scheduled are in its calendars, so compare with those alone.
+    scheduled = [e for e in view.of_type("ritual") if e.stem in found.team.rhythm]
+    start = date(2027, 1, 4)
+    files = calendars(view, found, "https://h.example/", start)
+    counts = {}
+    for path, text in files.items():
+        events = recurring_ical_events.of(icalendar.Calendar.from_ical(text)).between(datetime(2027, 1, 4), datetime(2027, 1, 4) + timedelta(weeks=4))
+        counts[path] = len(events)
+        minutes = sum((e["DTEND"].dt - e["DTSTART"].dt).total_seconds() / 60 for e in events) if events else 0
+        if path.startswith("team/rhythm-"):
+            role = path.removeprefix("team/rhythm-").removesuffix(".ics")
+            rhythm_view = type(view)(entries={k: v for k, v in view.entries.items() if v.type != "ritual" or v in scheduled}, tags=view.tags)
+            expected = next(t.minutes for t in role_times(rhythm_view) if t.role.stem == role)
+            assert Fraction(int(minutes), 4) == expected, (role, minutes / 4, float(expected))
+    assert counts["team/rhythm.ics"] > 0
+    # Stable UIDs: the same build twice gives the same events.
+    again = calendars(view, found, "https://h.example/", start)
+    assert [c["UID"] for c in icalendar.Calendar.from_ical(again["team/rhythm.ics"]).walk("VEVENT")] == [
+        c["UID"] for c in icalendar.Calendar.from_ical(files["team/rhythm.ics"]).walk("VEVENT")
+    ]
+    events = {str(e["SUMMARY"]): e for e in icalendar.Calendar.from_ical(files["team/rhythm.ics"]).walk("VEVENT")}
+    assert events["Daily stand-up"]["DTSTART"].dt.tzinfo is not None and str(events["Daily stand-up"]["DTSTART"].params.get("TZID")) == "America/New_York"
+    assert "https://h.example/rituals/daily-stand-up/" in str(events["Daily stand-up"]["DESCRIPTION"])
+    assert defaultdict(int, counts)["team/rhythm-ai-team-lead.ics"] > 0
