@@ -18,8 +18,8 @@ from properdocs.exceptions import Abort
 
 from conftest import FIXTURE_TODAY, ROOT, fixture_config, minimal_docs, write_docs
 from handbook.content.settings import Freshness
-from handbook.pages.calendars import calendars
-from handbook.pages.rhythm import role_times
+from handbook.pages.calendars import calendars, scheduled_ids
+from handbook.pages.rhythm import duration_text, rhythm_page, role_times
 from handbook.pages.team_view import team_catalog
 from handbook.rules import load_folder
 from handbook.rules.team import load_team
@@ -200,20 +200,21 @@ def test_the_calendars_hold_what_the_rhythm_page_counts(tmp_path):
     catalog = load_folder(ROOT / "docs")
     found = load_team(team_file, "team.yml", catalog)
     view = team_catalog(catalog, found)
-    # Only rituals the team scheduled are in its calendars, so compare with those alone.
-    scheduled = [e for e in view.of_type("ritual") if e.stem in found.team.rhythm]
     start = date(2027, 1, 4)
     files = calendars(view, found, "https://h.example/", start)
+    page = rhythm_page(view, scheduled_ids(view, found))
     counts = {}
     for path, text in files.items():
         events = recurring_ical_events.of(icalendar.Calendar.from_ical(text)).between(datetime(2027, 1, 4), datetime(2027, 1, 4) + timedelta(weeks=4))
         counts[path] = len(events)
-        minutes = sum((e["DTEND"].dt - e["DTSTART"].dt).total_seconds() / 60 for e in events) if events else 0
+        minutes = sum((e["DTEND"].dt - e["DTSTART"].dt).total_seconds() / 60 for e in events)
         if path.startswith("team/rhythm-"):
             role = path.removeprefix("team/rhythm-").removesuffix(".ics")
-            rhythm_view = type(view)(entries={k: v for k, v in view.entries.items() if v.type != "ritual" or v in scheduled}, tags=view.tags)
-            expected = next(t.minutes for t in role_times(rhythm_view) if t.role.stem == role)
+            expected = next(t.minutes for t in role_times(view, scheduled_ids(view, found)) if t.role.stem == role)
             assert Fraction(int(minutes), 4) == expected, (role, minutes / 4, float(expected))
+            # The rhythm page prints the same figure in that role's row.
+            title = catalog.by_stem("role")[role].title
+            assert any(line.startswith(f"| [{title}]") and f"| {duration_text(expected)} |" in line for line in page.splitlines()), role
     assert counts["team/rhythm.ics"] > 0
     # Stable UIDs: the same build twice gives the same events.
     again = calendars(view, found, "https://h.example/", start)

@@ -38,6 +38,11 @@ def scheduled(catalog: Catalog, found: TeamFile) -> list[Entry]:
     return [e for e in catalog.of_type("ritual") if rhythm.get(e.stem) and e.meta.cadence in INTERVAL and e.meta.meeting]
 
 
+def scheduled_ids(catalog: Catalog, found: TeamFile) -> set[str]:
+    """The ids of the rituals in the team's calendars: its meeting time counts these alone."""
+    return {e.stem for e in scheduled(catalog, found)}
+
+
 def _days(entry: Entry) -> list[str]:
     return list(WEEKDAYS) if entry.meta.cadence == "daily" else [entry.meta.day or "monday"]
 

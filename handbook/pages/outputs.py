@@ -25,7 +25,7 @@ from handbook.content.team import TeamFile
 from handbook.content.types import page_types
 from handbook.content.urls import Linker, page_url
 from handbook.pages import llms, matrix, review_due, rhythm, tag_pages, team_pages
-from handbook.pages.calendars import calendars
+from handbook.pages.calendars import calendars, scheduled_ids
 from handbook.pages.downloads import template_downloads
 from handbook.pages.team_view import team_catalog
 from handbook.pages.type_indexes import type_index_pages
@@ -83,7 +83,8 @@ def outputs(catalog: Catalog, settings: Settings, team: TeamFile | None = None) 
     """
     view = team_catalog(catalog, team) if team else catalog
     found = [
-        Output(rhythm.RHYTHM, rhythm.TITLE, rhythm.SUMMARY, rhythm.rhythm_page(view), nav="Getting started", pdf=True),
+        Output(rhythm.RHYTHM, rhythm.TITLE, rhythm.SUMMARY, rhythm.rhythm_page(view, scheduled_ids(view, team) if team else None),
+               nav="Getting started", pdf=True),
         Output(matrix.MATRIX, matrix.TITLE, matrix.SUMMARY, matrix.matrix_page(),
                html=lambda link: matrix.matrix_html(view, link, team), nav="Reference", pdf=True, hide=("toc",)),
         Output(matrix.MATRIX_CSV, "Role-by-practice matrix (CSV)", text=matrix.matrix_csv(view, settings.site_url)),

@@ -111,9 +111,9 @@ def rituals(catalog: Catalog) -> list[Entry]:
     return [e for e in catalog.of_type("ritual") if isinstance(e.meta, Ritual)]
 
 
-def role_times(catalog: Catalog) -> list[RoleTime]:
-    """Every role with the weekly meeting minutes of the recurring rituals it attends."""
-    counted = [(e, weekly_minutes(e.meta)) for e in rituals(catalog)]
+def role_times(catalog: Catalog, only: set[str] | None = None) -> list[RoleTime]:
+    """Every role with the weekly meeting minutes of the recurring rituals it attends (`only`: of these ritual ids)."""
+    counted = [(e, weekly_minutes(e.meta)) for e in rituals(catalog) if only is None or e.stem in only]
     times = []
     for role in ordered_roles(catalog):
         attended = [(e, m) for e, m in counted if m is not None and e.meta.roles.get(role.stem) in ATTENDING]
@@ -142,7 +142,8 @@ def small_team(catalog: Catalog) -> list[tuple[Entry, str]]:
     return _present(catalog, SMALL_TEAM)
 
 
-def rhythm_page(catalog: Catalog) -> str:
+def rhythm_page(catalog: Catalog, only: set[str] | None = None) -> str:
+    """The page's Markdown; `only`: count the meeting time of these rituals alone (a team's scheduled ones)."""
     minimal = small_team(catalog)
     present = catalog.by_stem("ritual")
     minimal_minutes = sum((m for e, _ in minimal if (m := weekly_minutes(e.meta)) is not None), Fraction(0))
@@ -152,7 +153,8 @@ def rhythm_page(catalog: Catalog) -> str:
         week=week(catalog),
         floating=by_cadence(catalog, ("weekly", "fortnightly", "per-sprint", "monthly"), dated=False),
         outside=by_cadence(catalog, ("per-release", "as-needed")),
-        times=role_times(catalog),
+        times=role_times(catalog, only),
+        scheduled_only=only is not None,
         minimal=minimal,
         minimal_minutes=minimal_minutes,
         later=_present(catalog, SMALL_TEAM_LATER),

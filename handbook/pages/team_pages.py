@@ -17,7 +17,7 @@ from handbook.content.model import CHECKLIST_LABELS, CHECKLIST_PHASES, Role
 from handbook.content.onboarding import checklist_id, first_week, long_date
 from handbook.content.team import Person, TeamFile
 from handbook.content.urls import Linker
-from handbook.pages.calendars import TEAM_CALENDAR, role_calendar, scheduled
+from handbook.pages.calendars import TEAM_CALENDAR, role_calendar, scheduled, scheduled_ids
 from handbook.pages.render import escape, render_html
 from handbook.pages.rhythm import cadence_text, duration_text, role_times
 from handbook.pages.team_view import WEEKDAYS, person, seats
@@ -64,7 +64,7 @@ def team_html(catalog: Catalog, view: Catalog, found: TeamFile, link: Linker) ->
         week=_week(view, found),
         unscheduled=[e for e in view.of_type("ritual") if not rhythm.get(e.stem) and e.meta.cadence not in ("per-release", "as-needed")],
         dropped=[e for e in catalog.of_type("ritual") if not found.team.holds(e.stem)],
-        times=role_times(view),
+        times=role_times(view, scheduled_ids(view, found)),
         duration=duration_text,
         often=cadence_text,
         channels=found.team.channels,
