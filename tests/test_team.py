@@ -25,6 +25,21 @@ from handbook.rules import load_folder
 from handbook.rules.team import load_team
 from handbook.tools.check import check_folder
 
+pytest_plugins = ["browser"]
+
+CHECKLIST = """
+checklist:
+  first-30-days:
+    - do: Meet the team.
+    - do: Read the charter.
+  first-60-days:
+    - do: Run a first experiment.
+    - do: Share a baseline.
+  first-90-days:
+    - do: Present a result.
+    - do: Mentor a newcomer.
+"""
+
 TEAM = """\
 name: Pairing Crew
 timezone: Europe/Berlin
@@ -45,6 +60,7 @@ def build_team(tmp_path: Path, team: str | None = TEAM, *, public: bool = False,
     root = tmp_path / name
     files = minimal_docs()
     files["index.md"] = files["index.md"].replace("Welcome.", "Welcome.\n\n<!-- handbook:role-cards -->\n")
+    files["roles/scientist.md"] = files["roles/scientist.md"].replace("short: DS", "short: DS" + CHECKLIST.rstrip())
     docs = write_docs(root, files)
     if team is not None:
         (root / "team.yml").write_text(team, encoding="utf-8")
@@ -225,3 +241,56 @@ def test_the_calendars_hold_what_the_rhythm_page_counts(tmp_path):
     assert events["Daily stand-up"]["DTSTART"].dt.tzinfo is not None and str(events["Daily stand-up"]["DTSTART"].params.get("TZID")) == "America/New_York"
     assert "https://h.example/rituals/daily-stand-up/" in str(events["Daily stand-up"]["DESCRIPTION"])
     assert defaultdict(int, counts)["team/rhythm-ai-team-lead.ics"] > 0
+
+
+REAL_TEAM = """\
+name: Share Crew
+timezone: Europe/Berlin
+roles: [ai-team-lead, data-scientist]
+people:
+  - {name: Ana Ruiz, role: data-scientist, start: 2027-01-11}
+  - {name: Bo Chen, role: ai-team-lead}
+"""
+
+
+@pytest.mark.browser
+def test_share_my_progress_carries_the_ticks_to_a_fresh_browser(tmp_path, browser):
+    import functools
+    import http.server
+    import shutil
+    import threading
+
+    # The real handbook (its scripts included) with a team file.
+    root = tmp_path / "real"
+    shutil.copytree(ROOT / "docs", root / "docs")
+    (root / "team.yml").write_text(REAL_TEAM, encoding="utf-8")
+    os.environ["HANDBOOK_TODAY"] = FIXTURE_TODAY
+    build(load_config(str(fixture_config(root)), strict=True))
+    site = root / "site"
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/team/ana-ruiz/"
+    try:
+        mine = browser.new_context()
+        page = mine.new_page()
+        page.goto(url)
+        boxes = page.locator(".hb-checklist input[type=checkbox]")
+        assert page.locator(".hb-checklist__share").is_hidden()  # nothing to share yet
+        boxes.nth(1).check()
+        page.locator(".hb-checklist__share").click()
+        link = page.locator(".hb-checklist__url").input_value()
+        assert link.endswith("#done=1")
+        mine.close()
+        # The lead opens the link in another browser: the ticks are shown, read-only; a broken fragment shows none.
+        lead = browser.new_context()
+        other = lead.new_page()
+        other.goto(link)
+        shown = other.locator(".hb-checklist input[type=checkbox]")
+        assert [shown.nth(n).is_checked() for n in range(3)] == [False, True, False]
+        assert shown.nth(1).is_disabled() and "Shared progress: 1 of" in other.locator(".hb-checklist__status").inner_text()
+        other.goto(url + "#done=99")
+        other.reload()
+        assert other.locator(".hb-checklist input:checked").count() == 0 and not other.locator(".hb-checklist input").first.is_disabled()
+        lead.close()
+    finally:
+        server.shutdown()
