@@ -294,3 +294,18 @@ def test_share_my_progress_carries_the_ticks_to_a_fresh_browser(tmp_path, browse
         lead.close()
     finally:
         server.shutdown()
+
+
+def test_no_link_a_reader_can_click_points_at_a_placeholder_host(real_site):
+    # The generic build has no repository: no edit pencils and no header link to a placeholder.
+    from urllib.parse import urlsplit
+
+    from bs4 import BeautifulSoup
+
+    found = set()
+    for path in real_site.site.rglob("*.html"):
+        for a in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("a[href]"):
+            host = urlsplit(a["href"]).hostname or ""
+            if host.endswith("example.com") or host.endswith(".example"):
+                found.add((path.relative_to(real_site.site).as_posix(), a["href"]))
+    assert found == set()
