@@ -229,6 +229,8 @@ class Sections:
         names = lambda role: ", ".join(f"{p.name} ({self.catalog.by_stem('role')[role].title})" for p in people_of(found, role))  # noqa: E731
         context = {"link": link, "team": found.team.name, "public": found.public, "timezone": found.team.timezone}
         m = entry.meta
+        if entry.type == "home":
+            return render_html("team_note.html.j2", kind="home", **context)
         if entry.type == "role":
             if not found.team.has_role(entry.stem):
                 return render_html("team_note.html.j2", kind="absent-role", cover=cover(self.catalog, found, entry.stem), **context)
