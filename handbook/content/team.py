@@ -12,15 +12,17 @@ This module reads and checks the file on its own; the rules against the pages
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+import yaml
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, ValidationError
 
 from handbook.content import frontmatter
@@ -36,6 +38,15 @@ PUBLIC_VARIABLE = "HANDBOOK_PUBLIC"
 # A page may cite the team's own decision instead of a source document: `sources: [team]`.
 TEAM_SOURCE = "team"
 _TIME = re.compile(r"^(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)$")
+_DATE_HINT = "write the first day as YYYY-MM-DD, such as 2027-01-11"
+
+
+def _unquoted_time(value: object) -> object:
+    # YAML 1.1 reads an unquoted 15:00 as a number in base 60 (900); say so instead of "not a string".
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        hour, minute = divmod(value, 60)
+        raise ValueError(f'{hour}:{minute:02d} without quotes is read as the number {value}: write the time in quotes, such as "{hour:02d}:{minute:02d}"')
+    return value
 
 
 def _time(value: str) -> str:
@@ -48,7 +59,9 @@ def _zone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        close = sorted(zone for zone in available_timezones() if zone.split("/")[-1].casefold() == value.split("/")[-1].casefold())
+        zones = available_timezones()
+        close = sorted(zone for zone in zones if zone.split("/")[-1].casefold() == value.split("/")[-1].casefold())
+        close = close or difflib.get_close_matches(value, zones, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise ValueError(f"'{value}' is not a time zone{hint}: use an IANA name such as Europe/Berlin or America/New_York") from None
     return value
@@ -68,12 +81,12 @@ def _date(value: object) -> object:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise ValueError(f"'{value}' is not a date: write the first day as YYYY-MM-DD, such as 2027-01-11")
+    raise ValueError(f"'{value}' is not a date: {_DATE_HINT}")
 
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
 Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300), AfterValidator(_url)]
-Clock = Annotated[str, AfterValidator(_time)]
+Clock = Annotated[str, BeforeValidator(_unquoted_time), AfterValidator(_time)]
 Day = Annotated[date, BeforeValidator(_date)]
 
 
@@ -182,8 +195,10 @@ def read_team(path: Path, label: str, environ: Mapping[str, str] = os.environ) -
         return None, problems
     loaded, problems = frontmatter.load_mapping(text, label, first_line=1)
     if loaded is None:
-        return None, problems
+        return None, [_placed(problem, text) for problem in problems]
     data, key_lines = loaded
+    if duplicates := _duplicates(text, label):
+        return None, duplicates
     try:
         team = Team.model_validate(data)
     except ValidationError as error:
@@ -194,6 +209,52 @@ def read_team(path: Path, label: str, environ: Mapping[str, str] = os.environ) -
         return None, [_problem(detail, key_lines, label) for detail in details]
     public = str(environ.get(PUBLIC_VARIABLE, "")).strip().lower() in ("true", "yes", "1", "on")
     return TeamFile(team, label, key_lines, public), []
+
+
+def _paths(node: yaml.Node | None, prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], int]]:
+    """(field path, 1-based line) of every key and list item, in file order, repeated keys included."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            path = (*prefix, str(key.value))
+            yield path, 1 + key.start_mark.line
+            yield from _paths(value, path)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            path = (*prefix, str(index))
+            yield path, 1 + item.start_mark.line
+            yield from _paths(item, path)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    # Only called once load_mapping has refused aliases and deep nesting: the node tree is small and finite.
+    return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _duplicates(text: str, label: str) -> list[Problem]:
+    """A key given twice in one mapping: YAML keeps the last silently, so a ritual or a person would vanish."""
+    seen: dict[tuple[str, ...], int] = {}
+    problems = []
+    for path, line in _paths(_compose(text)):
+        if any(problem.field == ".".join(path[:size]) for problem in problems for size in range(1, len(path))):
+            continue  # inside a key already reported twice
+        if path in seen:
+            problems.append(Problem(label, line, ".".join(path), f"'{path[-1]}' is given twice (first at line {seen[path]}): keep one and merge what each says"))
+        seen.setdefault(path, line)
+    return problems
+
+
+def _placed(problem: Problem, text: str) -> Problem:
+    """A value YAML could not build (2027-02-30) is reported by the loader as `value`: name its field instead."""
+    if problem.field != "value":
+        return problem
+    at_line = [path for path, line in _paths(_compose(text)) if line == problem.line]
+    if not at_line:
+        return problem
+    path = max(at_line, key=len)
+    message = problem.message
+    if path[-1] == "start" and " is not a date" in message:
+        message = f"{message.split(': ', 1)[0]}: {_DATE_HINT}"
+    return Problem(problem.path, problem.line, ".".join(path), message)
 
 
 def _problem(detail: Mapping[str, object], key_lines: Mapping[tuple[str, ...], int], label: str) -> Problem:
@@ -211,6 +272,18 @@ def _problem(detail: Mapping[str, object], key_lines: Mapping[tuple[str, ...], i
         message = f"unknown field: fields here are {', '.join(_allowed(loc))}"
     elif kind == "literal_error" and loc and loc[-1] in ("day", "days") or (len(loc) > 1 and loc[-2] == "days"):
         message = f"'{detail['input']}' is not a weekday: use monday, tuesday, wednesday, thursday or friday"
+    elif kind == "model_type" and len(loc) == 2 and loc[0] == "rhythm":
+        message = 'give when the team holds it, such as {day: thursday, time: "15:00"}, or false for a ritual it does not hold'
+    elif kind == "literal_error" and loc and loc[-1] == "cadence":
+        message = f"'{detail['input']}' is not a cadence: use {', '.join(get_args(Cadence))}"
+    elif kind in ("less_than_equal", "greater_than_equal") and loc and loc[-1] == "duration_minutes":
+        message = f"{detail['input']} minutes is out of range: give 5 to 480"
+    elif kind == "list_type":
+        message = "write a list: one `- item` a line below the key, or [a, b] on its line"
+    elif kind == "string_type" and isinstance(detail["input"], bool):
+        message = "an unquoted yes, no, on, off, true or false is read as a truth value, not text: write it in quotes"
+    elif kind == "string_type" and isinstance(detail["input"], int | float):
+        message = f"this is read as the number {detail['input']}, not text: write it in quotes"
     else:
         message = str(detail["msg"]).removeprefix("Value error, ")
     return Problem(label, line, ".".join(loc) or "team", message)
