@@ -23,7 +23,7 @@ from typing import Annotated, Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import yaml
-from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, ValidationError
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, ValidationError, WithJsonSchema
 
 from handbook.content import frontmatter
 from handbook.content.fields import Cadence, RoleId, Slug, Weekday, plain
@@ -85,8 +85,10 @@ def _date(value: object) -> object:
 
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
-Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300), AfterValidator(_url)]
-Clock = Annotated[str, BeforeValidator(_unquoted_time), AfterValidator(_time)]
+# The patterns are for editors (schema/team.json); validation keeps its own messages.
+Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300), AfterValidator(_url),
+                WithJsonSchema({"type": "string", "maxLength": 300, "pattern": "^https?://"})]
+Clock = Annotated[str, BeforeValidator(_unquoted_time), AfterValidator(_time), WithJsonSchema({"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"})]
 Day = Annotated[date, BeforeValidator(_date)]
 
 
@@ -113,7 +115,7 @@ class Slot(Strict):
     day: Weekday | None = None
     """The weekday it is held on."""
     time: Clock
-    """When it starts, HH:MM at the team's time zone."""
+    """When it starts, "HH:MM" in quotes on the 24-hour clock, at the team's time zone."""
     cadence: Cadence | None = None
     """How often this team holds it; default: the ritual page's cadence."""
     duration_minutes: Annotated[int, Field(ge=5, le=480)] | None = None
@@ -124,7 +126,7 @@ class Channel(Strict):
     name: Name
     """The channel's name, such as #orion-ml."""
     url: Url
-    """Its address."""
+    """Its full web address, such as https://chat.example.com/orion-ml."""
 
 
 class Team(Strict):
