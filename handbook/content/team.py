@@ -84,7 +84,14 @@ def _date(value: object) -> object:
     raise ValueError(f"'{value}' is not a date: {_DATE_HINT}")
 
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+def _printable(value: str) -> str:
+    # A YAML escape ("\a", "\n") can put a control character in a name that reaches every page and calendar.
+    if re.search(r"[\x00-\x1f\x7f-\x9f]", value):
+        raise ValueError("control characters (a line break, a tab, an escape) are not allowed: write the name on one line")
+    return value
+
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60), AfterValidator(_printable)]
 # The patterns are for editors (schema/team.json); validation keeps its own messages.
 Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300), AfterValidator(_url),
                 WithJsonSchema({"type": "string", "maxLength": 300, "pattern": "^https?://"})]
@@ -130,7 +137,7 @@ class Channel(Strict):
 
 
 class Team(Strict):
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60), AfterValidator(plain)]
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60), AfterValidator(plain), AfterValidator(_printable)]
     """The team's name: the site's title, the home page, the PDF covers and the link previews."""
     site_url: Url | None = None
     """Where the handbook is published (HANDBOOK_SITE_URL overrides it)."""
@@ -271,7 +278,8 @@ def _problem(detail: Mapping[str, object], key_lines: Mapping[tuple[str, ...], i
     if kind == "missing":
         message = "required field is missing"
     elif kind == "extra_forbidden":
-        message = f"unknown field: fields here are {', '.join(_allowed(loc))}"
+        model = {"people": Person, "rhythm": Slot, "channels": Channel}.get(loc[0], Team) if len(loc) >= 3 else Team
+        message = f"unknown field: fields here are {', '.join(model.model_fields)}"
     elif kind == "literal_error" and loc and loc[-1] in ("day", "days") or (len(loc) > 1 and loc[-2] == "days"):
         message = f"'{detail['input']}' is not a weekday: use monday, tuesday, wednesday, thursday or friday"
     elif kind == "model_type" and len(loc) == 2 and loc[0] == "rhythm":
@@ -290,12 +298,3 @@ def _problem(detail: Mapping[str, object], key_lines: Mapping[tuple[str, ...], i
         message = str(detail["msg"]).removeprefix("Value error, ")
     return Problem(label, line, ".".join(loc) or "team", message)
 
-
-def _allowed(loc: tuple[str, ...]) -> list[str]:
-    if len(loc) >= 3 and loc[0] == "people":
-        return list(Person.model_fields)
-    if len(loc) >= 3 and loc[0] == "rhythm":
-        return list(Slot.model_fields)
-    if len(loc) >= 3 and loc[0] == "channels":
-        return list(Channel.model_fields)
-    return list(Team.model_fields)
