@@ -15,20 +15,20 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-import yaml
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, ValidationError, WithJsonSchema
 
 from handbook.content import frontmatter
 from handbook.content.fields import Cadence, RoleId, Slug, Weekday, plain
 from handbook.content.model import Strict
 from handbook.content.problems import Problem
+from handbook.content.team_yaml import duplicates, placed
 from handbook.content.urls import page_id
 
 TEAM_FILE = "team.yml"
@@ -204,10 +204,10 @@ def read_team(path: Path, label: str, environ: Mapping[str, str] = os.environ) -
         return None, problems
     loaded, problems = frontmatter.load_mapping(text, label, first_line=1)
     if loaded is None:
-        return None, [_placed(problem, text) for problem in problems]
+        return None, [placed(problem, text, {"start": _DATE_HINT}) for problem in problems]
     data, key_lines = loaded
-    if duplicates := _duplicates(text, label):
-        return None, duplicates
+    if twice := duplicates(text, label):
+        return None, twice
     try:
         team = Team.model_validate(data)
     except ValidationError as error:
@@ -218,52 +218,6 @@ def read_team(path: Path, label: str, environ: Mapping[str, str] = os.environ) -
         return None, [_problem(detail, key_lines, label) for detail in details]
     public = str(environ.get(PUBLIC_VARIABLE, "")).strip().lower() in ("true", "yes", "1", "on")
     return TeamFile(team, label, key_lines, public), []
-
-
-def _paths(node: yaml.Node | None, prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], int]]:
-    """(field path, 1-based line) of every key and list item, in file order, repeated keys included."""
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            path = (*prefix, str(key.value))
-            yield path, 1 + key.start_mark.line
-            yield from _paths(value, path)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            path = (*prefix, str(index))
-            yield path, 1 + item.start_mark.line
-            yield from _paths(item, path)
-
-
-def _compose(text: str) -> yaml.Node | None:
-    # Only called once load_mapping has refused aliases and deep nesting: the node tree is small and finite.
-    return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-
-def _duplicates(text: str, label: str) -> list[Problem]:
-    """A key given twice in one mapping: YAML keeps the last silently, so a ritual or a person would vanish."""
-    seen: dict[tuple[str, ...], int] = {}
-    problems = []
-    for path, line in _paths(_compose(text)):
-        if any(problem.field == ".".join(path[:size]) for problem in problems for size in range(1, len(path))):
-            continue  # inside a key already reported twice
-        if path in seen:
-            problems.append(Problem(label, line, ".".join(path), f"'{path[-1]}' is given twice (first at line {seen[path]}): keep one and merge what each says"))
-        seen.setdefault(path, line)
-    return problems
-
-
-def _placed(problem: Problem, text: str) -> Problem:
-    """A value YAML could not build (2027-02-30) is reported by the loader as `value`: name its field instead."""
-    if problem.field != "value":
-        return problem
-    at_line = [path for path, line in _paths(_compose(text)) if line == problem.line]
-    if not at_line:
-        return problem
-    path = max(at_line, key=len)
-    message = problem.message
-    if path[-1] == "start" and " is not a date" in message:
-        message = f"{message.split(': ', 1)[0]}: {_DATE_HINT}"
-    return Problem(problem.path, problem.line, ".".join(path), message)
 
 
 def _problem(detail: Mapping[str, object], key_lines: Mapping[tuple[str, ...], int], label: str) -> Problem:
@@ -278,8 +232,7 @@ def _problem(detail: Mapping[str, object], key_lines: Mapping[tuple[str, ...], i
     if kind == "missing":
         message = "required field is missing"
     elif kind == "extra_forbidden":
-        model = {"people": Person, "rhythm": Slot, "channels": Channel}.get(loc[0], Team) if len(loc) >= 3 else Team
-        message = f"unknown field: fields here are {', '.join(model.model_fields)}"
+        message = f"unknown field: fields here are {', '.join(_allowed(loc))}"
     elif kind == "literal_error" and loc and loc[-1] in ("day", "days") or (len(loc) > 1 and loc[-2] == "days"):
         message = f"'{detail['input']}' is not a weekday: use monday, tuesday, wednesday, thursday or friday"
     elif kind == "model_type" and len(loc) == 2 and loc[0] == "rhythm":
@@ -298,3 +251,12 @@ def _problem(detail: Mapping[str, object], key_lines: Mapping[tuple[str, ...], i
         message = str(detail["msg"]).removeprefix("Value error, ")
     return Problem(label, line, ".".join(loc) or "team", message)
 
+
+def _allowed(loc: tuple[str, ...]) -> list[str]:
+    if len(loc) >= 3 and loc[0] == "people":
+        return list(Person.model_fields)
+    if len(loc) >= 3 and loc[0] == "rhythm":
+        return list(Slot.model_fields)
+    if len(loc) >= 3 and loc[0] == "channels":
+        return list(Channel.model_fields)
+    return list(Team.model_fields)
