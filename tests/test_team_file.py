@@ -169,3 +169,14 @@ def test_no_team_file_is_the_generic_handbook(tmp_path):
 def test_the_public_switch_leaves_people_out():
     found, problems = read_team(EXAMPLE, "team.yml", environ={PUBLIC_VARIABLE: "true"})
     assert problems == [] and found.public and found.people == [] and len(found.team.people) == 6
+
+
+def test_two_people_of_one_name_without_ids_are_one_problem(tmp_path, catalog):
+    # Both ids come from the name, so they clash; the buddy named by that name is not reported as ambiguous too.
+    text = TEXT.replace("  - name: Priya Kestrel\n    id: priya\n", "  - name: Priya Kestrel\n", 1).replace("  - name: Lena Vogt\n    id: lena\n", "  - name: Priya Kestrel\n", 1)
+    (tmp_path / "team.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_team(tmp_path / "team.yml", "team.yml", catalog)
+    first, second = (line_of(text, "  - name: Priya Kestrel\n    role: " + role) for role in ("data-scientist", "mlops-engineer"))
+    assert [str(p) for p in raised.value.problems] == [
+        f"team.yml:{second}: people.4.name: two people have the id 'priya-kestrel' (the first is Priya Kestrel, line {first}): give one of them an `id`, such as priya-kestrel-2"]

@@ -57,7 +57,8 @@ def team_problems(found: TeamFile, catalog: Catalog) -> list[Problem]:
     for index, person in enumerate(team.people):
         if person.buddy is None:
             continue
-        by_name = named.get(person.buddy.casefold(), [])
+        # Two people of one name are ambiguous only with different ids (the same id is reported above).
+        by_name = list(dict.fromkeys(named.get(person.buddy.casefold(), [])))
         buddy = person.buddy if person.buddy in ids else (by_name[0] if len(by_name) == 1 else None)
         if len(by_name) > 1 and person.buddy not in ids:
             problem(("people", index, "buddy"), f"{len(by_name)} people are called '{person.buddy}': name the buddy by id ({', '.join(by_name)})")
