@@ -56,6 +56,20 @@ def test_yes_takes_the_defaults(project):
     assert (team.site_url, team.repo_url, team.edit_uri, team.timezone, team.roles) == (None, None, None, "UTC", None)
 
 
+def test_handbook_team_names_the_file_and_its_schema_line_follows(project, monkeypatch):
+    monkeypatch.setenv("HANDBOOK_TEAM", "teams/orion.yml")
+    (project / "teams").mkdir()
+    assert init(project, "--name", "Orion ML team", "--yes") == 0
+    assert (project / "teams" / "orion.yml").read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schema/team.json\n")
+    assert not (project / "team.yml").exists()
+
+
+def test_a_team_file_in_a_missing_folder_is_one_line(project, monkeypatch, capsys):
+    monkeypatch.setenv("HANDBOOK_TEAM", "teams/orion.yml")
+    assert init(project, "--name", "Orion ML team", "--yes") == 2
+    assert capsys.readouterr().err == "init: teams/orion.yml was not written: No such file or directory: check the folder and its permissions\n"
+
+
 def test_the_repository_defaults_to_gits_origin(project, monkeypatch):
     monkeypatch.setattr(init_module, "git_origin", lambda root: "https://github.com/orion/handbook")
     assert init(project, "--name", "Orion ML team", "--yes") == 0

@@ -104,10 +104,14 @@ def init(args: argparse.Namespace) -> int:
             return 1
         roles = {stem: entry.meta.title for stem, entry in catalog.by_stem("role").items()}
         answers = ask_answers(given, roles, git_origin(root), None if yes else input, print)
-        write_team(path, shown, team_text(answers, roles), catalog, force)
+        schema = Path(os.path.relpath(root / "schema" / "team.json", path.parent)).as_posix()
+        write_team(path, shown, team_text(answers, roles, schema), catalog, force)
     except InitError as error:
         print(f"init: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"\ninit: stopped: {shown} was not written", file=sys.stderr)
+        return 130
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

@@ -53,10 +53,11 @@ def _quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def team_text(answers: Answers, roles: dict[str, str]) -> str:
-    """The team file for these answers, each key explained; `roles` maps every role id to its title."""
+def team_text(answers: Answers, roles: dict[str, str], schema: str = "schema/team.json") -> str:
+    """The team file for these answers, each key explained; `roles` maps every role id to its title,
+    `schema` is the editor schema's path relative to the file (for the YAML language server)."""
     lines = [
-        "# yaml-language-server: $schema=schema/team.json",
+        f"# yaml-language-server: $schema={schema}",
         "# This team's handbook, written by `make init`. examples/team.yml shows every key",
         "# with a made-up team; `make check` checks this file against the pages.",
         "",
@@ -201,6 +202,8 @@ def write_team(path: Path, label: str, text: str, catalog: Catalog, force: bool)
                 out.write(text)
     except FileExistsError:
         raise InitError(f"{label} already exists: edit it, or run again with --force (make init FORCE=1) to replace it") from None
+    except OSError as error:  # a missing folder (HANDBOOK_TEAM=teams/orion.yml), no permission, a full disk
+        raise InitError(f"{label} was not written: {error.strerror or error}: check the folder and its permissions") from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             staged.unlink()
