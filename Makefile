@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build publish test test-fast lint bench pdf offline clean urls new check schema
+.PHONY: serve build publish test test-fast lint bench pdf offline clean urls new check schema init
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,11 +42,27 @@ new: export HANDBOOK_NEW_TITLE = $(value TITLE)
 new: $(STAMP)
 	@$(BIN)/python -m handbook new
 
+## init: team.yml, the team file, from a few questions; for scripts: make init NAME="Orion ML team" SITE_URL=... REPO_URL=... TIMEZONE=Europe/Berlin ROLES=ai-team-lead,data-scientist YES=1 (FORCE=1 replaces team.yml)
+# As for `new`: the values reach the command through the environment, unexpanded and never through a shell, and only
+# when given on the command line (an environment variable such as NAME, which some systems set, is not an answer).
+INIT_ARGS := NAME SITE_URL REPO_URL TIMEZONE ROLES YES FORCE
+unexport $(INIT_ARGS)
+given = $(if $(filter command line,$(origin $1)),$(value $1))
+init: export HANDBOOK_INIT_NAME = $(call given,NAME)
+init: export HANDBOOK_INIT_SITE_URL = $(call given,SITE_URL)
+init: export HANDBOOK_INIT_REPO_URL = $(call given,REPO_URL)
+init: export HANDBOOK_INIT_TIMEZONE = $(call given,TIMEZONE)
+init: export HANDBOOK_INIT_ROLES = $(call given,ROLES)
+init: export HANDBOOK_INIT_YES = $(call given,YES)
+init: export HANDBOOK_INIT_FORCE = $(call given,FORCE)
+init: $(STAMP)
+	@$(BIN)/python -m handbook init
+
 ## check: every page and link validated in under a second, without building
 check: $(STAMP)
 	@$(BIN)/python -m handbook check
 
-## schema: export the editor schema of every page type to schema/ (after a model change)
+## schema: export the editor schema of every page type and of the team file to schema/ (after a model change)
 schema: $(STAMP)
 	@$(BIN)/python -m handbook schema
 

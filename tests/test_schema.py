@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 import pytest
+import yaml
 from jsonschema import Draft7Validator, FormatChecker
 
 from conftest import ROOT
@@ -99,3 +100,34 @@ def test_every_scaffold_satisfies_its_schema(kind):
     pages, tags = read_folder(ROOT / "docs")
     text = page_text(kind, kinds()[kind][1], "Weekly demo", known_ids(pages, tags), date(2026, 11, 23))
     assert list(validator(kind).iter_errors(front_matter(text))) == []
+
+
+TEAM_EXAMPLE = (ROOT / "examples" / "team.yml").read_text(encoding="utf-8")
+
+
+def test_the_team_schema_is_named_on_the_examples_first_line():
+    assert TEAM_EXAMPLE.splitlines()[0] == "# yaml-language-server: $schema=../schema/team.json"
+    assert (ROOT / "examples" / "../schema/team.json").is_file()
+
+
+def test_the_team_schema_accepts_the_example():
+    assert list(validator("team").iter_errors(as_json(yaml.safe_load(TEAM_EXAMPLE)))) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "message"),
+    [
+        (('time: "15:00"', 'time: "25:00"'), "$.rhythm.retrospective", "is not valid under any of the given schemas"),
+        (("day: thursday", "day: thursdy"), "$.rhythm['model-to-api-meeting']", "is not valid under any of the given schemas"),
+        (("start: 2027-02-01", 'start: "2027-02-30"'), "$.people[4].start", "is not valid under any of the given schemas"),
+        (("    id: lena\n", "    id: lena\n    emial: lena@example.com\n"), "$.people[4]", "Additional properties are not allowed ('emial' was unexpected)"),
+        (("url: https://chat", "url: chat"), "$.channels[0].url", "'chat.example.com/channels/orion-ml' does not match '^https?://'"),
+    ],
+)
+def test_the_team_schema_rejects_a_bad_team_file(change, path, message):
+    old, new = change
+    assert old in TEAM_EXAMPLE
+    # The YAML language server reads YAML 1.2, where a date is a string: "2027-02-30" as it sees it.
+    data = as_json(yaml.safe_load(TEAM_EXAMPLE.replace(old, new, 1)))
+    errors = [(e.json_path, e.message) for e in validator("team").iter_errors(data)]
+    assert [(p, m[-len(message):]) for p, m in errors] == [(path, message)]

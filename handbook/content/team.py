@@ -12,21 +12,23 @@ This module reads and checks the file on its own; the rules against the pages
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, ValidationError
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, ValidationError, WithJsonSchema
 
 from handbook.content import frontmatter
 from handbook.content.fields import Cadence, RoleId, Slug, Weekday, plain
 from handbook.content.model import Strict
 from handbook.content.problems import Problem
+from handbook.content.team_yaml import duplicates, placed
 from handbook.content.urls import page_id
 
 TEAM_FILE = "team.yml"
@@ -36,6 +38,15 @@ PUBLIC_VARIABLE = "HANDBOOK_PUBLIC"
 # A page may cite the team's own decision instead of a source document: `sources: [team]`.
 TEAM_SOURCE = "team"
 _TIME = re.compile(r"^(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)$")
+_DATE_HINT = "write the first day as YYYY-MM-DD, such as 2027-01-11"
+
+
+def _unquoted_time(value: object) -> object:
+    # YAML 1.1 reads an unquoted 15:00 as a number in base 60 (900); say so instead of "not a string".
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        hour, minute = divmod(value, 60)
+        raise ValueError(f'{hour}:{minute:02d} without quotes is read as the number {value}: write the time in quotes, such as "{hour:02d}:{minute:02d}"')
+    return value
 
 
 def _time(value: str) -> str:
@@ -48,7 +59,9 @@ def _zone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        close = sorted(zone for zone in available_timezones() if zone.split("/")[-1].casefold() == value.split("/")[-1].casefold())
+        zones = available_timezones()
+        close = sorted(zone for zone in zones if zone.split("/")[-1].casefold() == value.split("/")[-1].casefold())
+        close = close or difflib.get_close_matches(value, zones, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise ValueError(f"'{value}' is not a time zone{hint}: use an IANA name such as Europe/Berlin or America/New_York") from None
     return value
@@ -68,12 +81,21 @@ def _date(value: object) -> object:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise ValueError(f"'{value}' is not a date: write the first day as YYYY-MM-DD, such as 2027-01-11")
+    raise ValueError(f"'{value}' is not a date: {_DATE_HINT}")
 
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
-Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300), AfterValidator(_url)]
-Clock = Annotated[str, AfterValidator(_time)]
+def _printable(value: str) -> str:
+    # A YAML escape ("\a", "\n") can put a control character in a name that reaches every page and calendar.
+    if re.search(r"[\x00-\x1f\x7f-\x9f]", value):
+        raise ValueError("control characters (a line break, a tab, an escape) are not allowed: write the name on one line")
+    return value
+
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60), AfterValidator(_printable)]
+# The patterns are for editors (schema/team.json); validation keeps its own messages.
+Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300), AfterValidator(_url),
+                WithJsonSchema({"type": "string", "maxLength": 300, "pattern": "^https?://"})]
+Clock = Annotated[str, BeforeValidator(_unquoted_time), AfterValidator(_time), WithJsonSchema({"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"})]
 Day = Annotated[date, BeforeValidator(_date)]
 
 
@@ -100,7 +122,7 @@ class Slot(Strict):
     day: Weekday | None = None
     """The weekday it is held on."""
     time: Clock
-    """When it starts, HH:MM at the team's time zone."""
+    """When it starts, "HH:MM" in quotes on the 24-hour clock, at the team's time zone."""
     cadence: Cadence | None = None
     """How often this team holds it; default: the ritual page's cadence."""
     duration_minutes: Annotated[int, Field(ge=5, le=480)] | None = None
@@ -111,11 +133,11 @@ class Channel(Strict):
     name: Name
     """The channel's name, such as #orion-ml."""
     url: Url
-    """Its address."""
+    """Its full web address, such as https://chat.example.com/orion-ml."""
 
 
 class Team(Strict):
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60), AfterValidator(plain)]
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60), AfterValidator(plain), AfterValidator(_printable)]
     """The team's name: the site's title, the home page, the PDF covers and the link previews."""
     site_url: Url | None = None
     """Where the handbook is published (HANDBOOK_SITE_URL overrides it)."""
@@ -187,8 +209,10 @@ def read_team(path: Path, label: str, environ: Mapping[str, str] = os.environ) -
         return None, problems
     loaded, problems = frontmatter.load_mapping(text, label, first_line=1)
     if loaded is None:
-        return None, problems
+        return None, [placed(problem, text, {"start": _DATE_HINT}) for problem in problems]
     data, key_lines = loaded
+    if twice := duplicates(text, label):
+        return None, twice
     try:
         team = Team.model_validate(data)
     except ValidationError as error:
@@ -216,6 +240,18 @@ def _problem(detail: Mapping[str, object], key_lines: Mapping[tuple[str, ...], i
         message = f"unknown field: fields here are {', '.join(_allowed(loc))}"
     elif kind == "literal_error" and loc and loc[-1] in ("day", "days") or (len(loc) > 1 and loc[-2] == "days"):
         message = f"'{detail['input']}' is not a weekday: use monday, tuesday, wednesday, thursday or friday"
+    elif kind == "model_type" and len(loc) == 2 and loc[0] == "rhythm":
+        message = 'give when the team holds it, such as {day: thursday, time: "15:00"}, or false for a ritual it does not hold'
+    elif kind == "literal_error" and loc and loc[-1] == "cadence":
+        message = f"'{detail['input']}' is not a cadence: use {', '.join(get_args(Cadence))}"
+    elif kind in ("less_than_equal", "greater_than_equal") and loc and loc[-1] == "duration_minutes":
+        message = f"{detail['input']} minutes is out of range: give 5 to 480"
+    elif kind == "list_type":
+        message = "write a list: one `- item` a line below the key, or [a, b] on its line"
+    elif kind == "string_type" and isinstance(detail["input"], bool):
+        message = "an unquoted yes, no, on, off, true or false is read as a truth value, not text: write it in quotes"
+    elif kind == "string_type" and isinstance(detail["input"], int | float):
+        message = f"this is read as the number {detail['input']}, not text: write it in quotes"
     else:
         message = str(detail["msg"]).removeprefix("Value error, ")
     return Problem(label, line, ".".join(loc) or "team", message)

@@ -37,20 +37,34 @@ def team_problems(found: TeamFile, catalog: Catalog) -> list[Problem]:
         if cover not in team_roles:
             problem(("covers", role), f"'{cover}' is not one of the team's roles: name one of {', '.join(sorted(team_roles))}")
     ids: dict[str, int] = {}
-    names = {person.name.casefold(): person.key for person in team.people}
+    named: dict[str, list[str]] = {}
+    for person in team.people:
+        named.setdefault(person.name.casefold(), []).append(person.key)
     for index, person in enumerate(team.people):
         if person.role not in roles:
             problem(("people", index, "role"), f"unknown role '{person.role}'{_hint(person.role, roles)}: role ids are the file names in docs/roles/")
         elif person.role not in team_roles:
             problem(("people", index, "role"), f"'{person.role}' is not one of the team's roles: add it to `roles` or give another role")
         if person.key in ids:
-            problem(("people", index, "name"), f"two people have the id '{person.key}' (the first is person {ids[person.key]}): give one of them an `id`")
+            first = team.people[ids[person.key]]
+            where = f"{first.name}, line {found.line_of('people', ids[person.key])}"
+            if person.id is None:
+                fix = f"give one of them an `id`, such as {person.key}-2"
+            else:
+                fix = "give each a different `id`"
+            problem(("people", index, "id" if person.id else "name"), f"two people have the id '{person.key}' (the first is {where}): {fix}")
         ids.setdefault(person.key, index)
     for index, person in enumerate(team.people):
         if person.buddy is None:
             continue
-        buddy = person.buddy if person.buddy in ids else names.get(person.buddy.casefold())
-        if buddy is None:
+        # Two people of one name are ambiguous only with different ids (the same id is reported above).
+        by_name = list(dict.fromkeys(named.get(person.buddy.casefold(), [])))
+        buddy = person.buddy if person.buddy in ids else (by_name[0] if len(by_name) == 1 else None)
+        if len(by_name) > 1 and person.buddy not in ids:
+            problem(("people", index, "buddy"), f"{len(by_name)} people are called '{person.buddy}': name the buddy by id ({', '.join(by_name)})")
+        elif buddy is None and person.buddy in roles:
+            problem(("people", index, "buddy"), f"'{person.buddy}' is a role, not a person: a buddy is one person, named by their id or name in `people`")
+        elif buddy is None:
             problem(("people", index, "buddy"), f"'{person.buddy}' is not a person on the team{_hint(person.buddy, [*ids, *(p.name for p in team.people)])}: use the id or name of someone in `people`")
         elif buddy == person.key:
             problem(("people", index, "buddy"), "a person cannot be their own buddy: name someone else in `people`")

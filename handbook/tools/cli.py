@@ -3,6 +3,7 @@
   python -m handbook new TYPE "Title"   write a new page of TYPE, valid as written
   python -m handbook check              validate every page and link in under a second
   python -m handbook schema             export the editor schema of every page type to schema/
+  python -m handbook init               write team.yml from a few questions (or from flags)
 
 Exit codes: 0 done, 1 the check found problems, 2 refused (unknown type, page exists, bad setting).
 """
@@ -74,6 +75,53 @@ def schema(args: argparse.Namespace) -> int:
     return 0
 
 
+# `make init NAME=... ROLES=...` passes its arguments in the environment, so that no shell reads them.
+INIT_FIELDS = ("name", "site_url", "repo_url", "timezone", "roles")
+
+
+def init(args: argparse.Namespace) -> int:
+    from handbook.content.problems import ContentError
+    from handbook.content.team import team_path
+    from handbook.rules import load_folder
+    from handbook.tools.init import InitError, ask_answers, git_origin, team_text, write_team
+
+    docs, label, freshness, _ = _settings(args.config)
+    root = args.config.parent
+    path = team_path(root)
+    shown = os.path.relpath(path, root) if path.is_relative_to(root) else str(path)
+    environ = {field: os.environ.get(f"HANDBOOK_INIT_{field.upper()}", "") for field in (*INIT_FIELDS, "yes", "force")}
+    given = {field: getattr(args, field) if getattr(args, field) is not None else (environ[field] or None) for field in INIT_FIELDS}
+    yes = args.yes or environ["yes"].strip().lower() in ("1", "yes", "true", "on")
+    force = args.force or environ["force"].strip().lower() in ("1", "yes", "true", "on")
+    try:
+        if path.exists() and not force:
+            raise InitError(f"{shown} already exists: edit it, or run again with --force (make init FORCE=1) to replace it")
+        try:
+            catalog = load_folder(docs, label, today=freshness.today)
+        except ContentError as error:
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+            print(f"init: {shown} was not written: the pages have the problems above (make check lists them)", file=sys.stderr)
+            return 1
+        roles = {stem: entry.meta.title for stem, entry in catalog.by_stem("role").items()}
+        answers = ask_answers(given, roles, git_origin(root), None if yes else input, print)
+        schema = Path(os.path.relpath(root / "schema" / "team.json", path.parent)).as_posix()
+        write_team(path, shown, team_text(answers, roles, schema), catalog, force)
+    except InitError as error:
+        print(f"init: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"\ninit: stopped: {shown} was not written", file=sys.stderr)
+        return 130
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"init: {shown} was not written: fix the answers above", file=sys.stderr)
+        return 2
+    print(f"Wrote {shown} for {answers.name}. Add your people and your rhythm (examples/team.yml shows how), then `make check` and `make serve`.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m handbook", description="Commands for editing the handbook.")
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml (default: %(default)s)")
@@ -86,6 +134,15 @@ def main(argv: list[str] | None = None) -> int:
     exported = commands.add_parser("schema", help="export the JSON Schema of every page type")
     exported.add_argument("--out", type=Path, default=Path("schema"), help="the folder to write (default: %(default)s)")
     exported.set_defaults(run=schema)
+    started = commands.add_parser("init", help="write team.yml, the team file, from a few questions or from these flags")
+    started.add_argument("--name", help="the team's name, the site's title")
+    started.add_argument("--site-url", dest="site_url", help="where the site will be published, such as https://handbook.example.com/")
+    started.add_argument("--repo-url", dest="repo_url", help="the repository's web address (default: git's origin)")
+    started.add_argument("--timezone", help="an IANA time zone such as Europe/Berlin (default: UTC)")
+    started.add_argument("--roles", help="the team's role ids, comma-separated, such as ai-team-lead,data-scientist (default: every role)")
+    started.add_argument("--yes", action="store_true", help="ask nothing: take the default of every question without a flag")
+    started.add_argument("--force", action="store_true", help="replace an existing team file")
+    started.set_defaults(run=init)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

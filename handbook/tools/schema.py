@@ -1,6 +1,7 @@
-"""JSON Schema of each page type's front matter, exported from the content model for editors.
+"""JSON Schema of each page type's front matter, and of the team file, exported from the content model for editors.
 
-`python -m handbook schema` writes schema/<type>.json, and `.remarkrc.mjs`, which
+`python -m handbook schema` writes schema/<type>.json, schema/team.json (named on
+the first line of a team.yml, for the YAML language server), and `.remarkrc.mjs`, which
 tells remark-lint-frontmatter-schema (the VS Code remark extension or remark-cli)
 which schema checks which pages. Both are committed, and a test fails when they
 differ from a fresh export, so a model change without a re-export does not go unnoticed.
@@ -14,9 +15,11 @@ from typing import Any
 
 from handbook.content import types
 from handbook.content.model import Page
+from handbook.content.team import TEAM_FILE, TEAM_VARIABLE, Team
 
 SCHEMA_DIR = "schema"
 REMARK_CONFIG = ".remarkrc.mjs"
+TEAM_SCHEMA = "team.json"
 # Draft-07: the dialect editors and their validators (the YAML language server, Ajv) support best.
 DIALECT = "http://json-schema.org/draft-07/schema#"
 
@@ -40,12 +43,23 @@ def schema_for(kind: str, files: str, model: type[Page]) -> dict[str, Any]:
     }
 
 
+def team_schema() -> dict[str, Any]:
+    """The team file's schema, in the same dialect and shape as the page schemas."""
+    schema = Team.model_json_schema()
+    return {
+        "$schema": DIALECT,
+        "title": "The team file",
+        "description": f"{TEAM_FILE} beside mkdocs.yml (or the file {TEAM_VARIABLE} names); see examples/team.yml. "
+                       "Generated from handbook/content/team.py by `python -m handbook schema`; do not edit.",
+        **{key: value for key, value in schema.items() if key not in ("title", "description")},
+    }
+
+
 def exported() -> dict[str, str]:
     """File name -> JSON text of every schema, exactly as written to the schema folder."""
-    return {
-        f"{kind}.json": json.dumps(schema_for(kind, files, model), indent=2, ensure_ascii=False) + "\n"
-        for kind, (files, model) in page_types().items()
-    }
+    schemas = {f"{kind}.json": schema_for(kind, files, model) for kind, (files, model) in page_types().items()}
+    schemas[TEAM_SCHEMA] = team_schema()
+    return {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in schemas.items()}
 
 
 def remark_config(schema_dir: str = SCHEMA_DIR, docs_dir: str = "docs") -> str:
