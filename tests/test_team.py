@@ -168,10 +168,10 @@ def test_the_public_switch_leaves_every_name_out(tmp_path):
         (("buddy: Bo Chen", "buddy: Cy Dee"), "team.yml:6: people.0.buddy: 'Cy Dee' is not a person on the team: use the id or name of someone in `people`"),
         (("{name: Bo Chen, role: lead}", "{name: Bo Chen, role: loner}"), "team.yml:7: people.1.role: 'loner' is not one of the team's roles: add it to `roles` or give another role"),
         (('time: "09:30"', 'time: "25:00"'), "team.yml:9: rhythm.stand-up.time: '25:00' is not a time of day: write it as HH:MM on the 24-hour clock, such as 09:30"),
-        (("timezone: Europe/Berlin", "timezone: Europe/Berlinn"), "team.yml:2: timezone: 'Europe/Berlinn' is not a time zone: use an IANA name such as Europe/Berlin or America/New_York"),
+        (("timezone: Europe/Berlin", "timezone: Europe/Berlinn"), "team.yml:2: timezone: 'Europe/Berlinn' is not a time zone (did you mean 'Europe/Berlin'?): use an IANA name such as Europe/Berlin or America/New_York"),
         (("thursday,", "thursdy,"), "team.yml:9: rhythm.stand-up.days.3: 'thursdy' is not a weekday: use monday, tuesday, wednesday, thursday or friday"),
         (("start: 2027-01-11", "start: soon"), "team.yml:6: people.0.start: 'soon' is not a date: write the first day as YYYY-MM-DD, such as 2027-01-11"),
-        (("{name: Bo Chen, role: lead}", "{name: Bo Chen, role: lead}\n  - {name: Bo Chen, role: scientist}"), "team.yml:8: people.2.name: two people have the id 'bo-chen' (the first is person 1): give one of them an `id`"),
+        (("{name: Bo Chen, role: lead}", "{name: Bo Chen, role: lead}\n  - {name: Bo Chen, role: scientist}"), "team.yml:8: people.2.name: two people have the id 'bo-chen' (the first is Bo Chen, line 7): give one of them an `id`, such as bo-chen-2"),
     ],
 )
 def test_bad_team_files_get_one_line_in_check_and_build_and_keep_no_site(tmp_path, change, expected):
@@ -254,7 +254,7 @@ people:
 
 
 @pytest.mark.browser
-def test_share_my_progress_carries_the_ticks_to_a_fresh_browser(tmp_path, browser):
+def test_share_my_progress_carries_the_ticks_to_a_fresh_browser(tmp_path, browser, monkeypatch):
     import functools
     import http.server
     import shutil
@@ -264,7 +264,8 @@ def test_share_my_progress_carries_the_ticks_to_a_fresh_browser(tmp_path, browse
     root = tmp_path / "real"
     shutil.copytree(ROOT / "docs", root / "docs")
     (root / "team.yml").write_text(REAL_TEAM, encoding="utf-8")
-    os.environ["HANDBOOK_TODAY"] = FIXTURE_TODAY
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-12-04")
+    monkeypatch.delenv("HANDBOOK_TEAM", raising=False)
     build(load_config(str(fixture_config(root)), strict=True))
     site = root / "site"
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site)))

@@ -111,6 +111,9 @@ def outputs(catalog: Catalog, settings: Settings, team: TeamFile | None = None) 
         Output(path, f"Template download: {path}", text=text)
         for path, text in template_downloads({entry.stem: entry.body for entry in catalog.of_type("template")}).items()
     ]
+    # Moved pages for hosts that serve real 301s: Netlify and Cloudflare Pages read it; deploy/redirects-to-nginx turns it into nginx's.
+    moved = [f"{alias} {entry.url} 301" for entry in catalog.entries.values() for alias in getattr(entry.meta, "aliases", [])]
+    found.append(Output("_redirects", "Redirects of moved pages", text="".join(f"{line}\n" for line in sorted(moved))))
     site_url = settings.site_url or "/"
     found += [
         Output("llms.txt", "llms.txt", text=llms.llms_txt(catalog, site_url, settings.site_name, settings.site_description)),
