@@ -150,7 +150,7 @@ def test_the_pdf_reads_only_files_of_the_built_site(tmp_path):
             fetch(url)
 
 
-def test_a_symlink_out_of_docs_is_refused_by_check_and_build(build_site, tmp_path):
+def test_a_symlink_out_of_docs_is_refused_by_check_and_build(build_site, tmp_path, monkeypatch):
     # Defect 7: a symlink under docs/ that pointed outside the repository was published.
     outside = tmp_path / "outside.txt"
     outside.write_text("private", encoding="utf-8")
@@ -169,7 +169,7 @@ def test_a_symlink_out_of_docs_is_refused_by_check_and_build(build_site, tmp_pat
     from properdocs.config import load_config
     from properdocs.exceptions import Abort
 
-    os.environ["HANDBOOK_TODAY"] = FIXTURE_TODAY
+    monkeypatch.setenv("HANDBOOK_TODAY", FIXTURE_TODAY)
     with pytest.raises(Abort):
         build(load_config(str(fixture_config(root)), strict=True))
     assert not (root / "site" / "notes.txt").exists()
