@@ -9,6 +9,7 @@ pages too large to be a handbook page.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,12 +36,17 @@ class Parsed:
 
     def line_of(self, loc: tuple[Any, ...]) -> int:
         """The file line of a field path, falling back to its nearest parent."""
-        path = tuple(str(part) for part in loc)
-        while path:
-            if path in self.key_lines:
-                return self.key_lines[path]
-            path = path[:-1]
-        return 1
+        return line_of(self.key_lines, loc)
+
+
+def line_of(key_lines: Mapping[tuple[str, ...], int], loc: tuple[Any, ...]) -> int:
+    """The line of a field path in a YAML file, falling back to its nearest parent, then to line 1."""
+    path = tuple(str(part) for part in loc)
+    while path:
+        if path in key_lines:
+            return key_lines[path]
+        path = path[:-1]
+    return 1
 
 
 class BadValue(yaml.MarkedYAMLError):

@@ -175,12 +175,7 @@ class TeamFile:
     public: bool = False  # HANDBOOK_PUBLIC: people are left out of every output
 
     def line_of(self, *loc: object) -> int:
-        found = tuple(str(part) for part in loc)
-        while found:
-            if found in self.key_lines:
-                return self.key_lines[found]
-            found = found[:-1]
-        return 1
+        return frontmatter.line_of(self.key_lines, loc)
 
     @property
     def people(self) -> list[Person]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 
 from handbook.content.markdown import headings, prose_lines
 from handbook.content.problems import Problem
@@ -19,16 +20,16 @@ _OUTSIDE_ASSET = re.compile(
 )
 
 
+def _matches(pattern: re.Pattern[str], body: str, body_line: int, path: str, message: Callable[[re.Match[str]], str]) -> list[Problem]:
+    # Code shows markup, it does not load or link it: only lines outside fenced code count.
+    return [Problem(path, body_line + index, "body", message(match)) for index, line in prose_lines(body) for match in pattern.finditer(line)]
+
+
 def outside_asset_problems(body: str, body_line: int, path: str) -> list[Problem]:
     """The site must load with no request leaving the reader's machine (and build with no network)."""
-    # Code shows markup, it does not load it.
-    return [
-        Problem(path, body_line + index, "body",
-                f"'{match.group('image') or match.group('src') or match.group('href')}' would be fetched from another host:"
-                " save the file under docs/ and link it relatively")
-        for index, line in prose_lines(body)
-        for match in _OUTSIDE_ASSET.finditer(line)
-    ]
+    return _matches(_OUTSIDE_ASSET, body, body_line, path, lambda match: (
+        f"'{match.group('image') or match.group('src') or match.group('href')}' would be fetched from another host:"
+        " save the file under docs/ and link it relatively"))
 
 
 # A link or a source with a scheme no handbook page needs: script, inline data, local files.
@@ -42,12 +43,8 @@ _UNSAFE = re.compile(
 
 def unsafe_link_problems(body: str, body_line: int, path: str) -> list[Problem]:
     """javascript:, vbscript:, data: and file: links run code, hide content or reach the builder's own disk."""
-    return [
-        Problem(path, body_line + index, "body",
-                f"a {match.group('scheme').lower()}: link is not allowed: link a page or a file under docs/ relatively, or an https:// address")
-        for index, line in prose_lines(body)
-        for match in _UNSAFE.finditer(line)
-    ]
+    return _matches(_UNSAFE, body, body_line, path, lambda match: (
+        f"a {match.group('scheme').lower()}: link is not allowed: link a page or a file under docs/ relatively, or an https:// address"))
 
 
 def anatomy_problems(kind: str, body: str, body_line: int, path: str) -> list[Problem]:
