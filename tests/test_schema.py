@@ -73,7 +73,7 @@ RITUAL = (ROOT / "docs" / "rituals" / "daily-stand-up.md").read_text(encoding="u
     ("change", "path", "message"),
     [
         (("owner: ai-team-lead\n", ""), "$", "'owner' is a required property"),
-        (("cadence: daily", "cadence: hourly"), "$.cadence", "'hourly' is not one of ['daily', 'weekly', 'fortnightly', 'monthly', 'per-sprint', 'per-release', 'as-needed']"),
+        (("cadence: daily", "cadence: hourly"), "$.cadence", "'hourly' is not one of ['daily', 'weekly', 'fortnightly', 'monthly', 'quarterly', 'per-sprint', 'per-release', 'as-needed']"),
         (("reviewed: 2026-11-23", "reviewed: '2026-13-01'"), "$.reviewed", "'2026-13-01' is not a 'date'"),
         (("tags: [", "tags: [Team-Work, "), "$.tags[0]", "'Team-Work' does not match '^[a-z0-9]+(?:-[a-z0-9]+)*$'"),
         (("prep:", "sumary: x\nprep:"), "$", "Additional properties are not allowed ('sumary' was unexpected)"),
