@@ -45,5 +45,5 @@ class Build:
         found = outputs(catalog, settings)
         if problems := claims(catalog, found):
             raise ContentError(problems)
-        sections = Sections.build(catalog, found, downloads=settings.pdf_downloads)
+        sections = Sections.build(catalog, found, downloads=settings.pdf_downloads, team=settings.site_name)
         return cls(settings, sections, found, last_updated(docs))

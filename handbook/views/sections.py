@@ -10,8 +10,9 @@ role's introduction (and is searched with it).
 
 - `top`: before the page's own text (chips, the at-a-glance box, a decision
   guide's questions); searched, though the boxes carry `data-search-exclude`.
-- `end`: right after the page's own text (the glossary's term list; on
-  generated pages, the matrix's tables and a tag's pages); searched.
+- `end`: right after the page's own text (the glossary's term list, the
+  health check's form; on generated pages, the matrix's tables and a tag's
+  pages); searched.
 - `path`: at `PATH_MARK`, after a role's introduction (first week, first 90 days).
 - `foot`: at the very end (a role's reference, sources, backlinks, dates).
 
@@ -42,6 +43,7 @@ from handbook.pages.tag_pages import tag_uri
 from handbook.views.backlinks import backlinks
 from handbook.views.glossary import GLOSSARY, term_index, term_list
 from handbook.views.glossary_terms import TermIndex
+from handbook.views.health_check import health_check_html
 from handbook.views.play_sections import GLOSSES, download_button
 from handbook.views.provenance import drawn_from
 from handbook.views.role_views import (
@@ -139,11 +141,13 @@ class Sections:
     downloads: bool = False
     # Generated pages with an HTML body (the matrix's tables, a tag's pages), by docs path.
     generated: Mapping[str, Callable[[Linker], str]] = field(default_factory=dict)
+    # The team's name where a page names it (the health check): the site's name.
+    team: str = "Cross-Functional AI Team Handbook"
 
     @classmethod
-    def build(cls, catalog: Catalog, outputs: Iterable[Output] = (), *, downloads: bool = False) -> Sections:
+    def build(cls, catalog: Catalog, outputs: Iterable[Output] = (), *, downloads: bool = False, team: str | None = None) -> Sections:
         html = {o.path: o.html for o in outputs if o.is_page and o.html is not None}
-        return cls(catalog, backlinks(catalog), drawn_from(catalog), term_index(catalog), downloads, html)
+        return cls(catalog, backlinks(catalog), drawn_from(catalog), term_index(catalog), downloads, html, team or cls.team)
 
     def decorate(self, src_uri: str, markdown: str, *, directory_urls: bool = True, updated: date | None = None) -> PageParts:
         """The page's Markdown and the generated parts around it.
@@ -164,6 +168,8 @@ class Sections:
             markdown = f"{intro}\n\n{role_welcome(entry, lead=not intro.strip())}\n\n{PATH_MARK}\n\n{rest}"
             path = role_path(self.catalog, entry, link)
         end = term_list(self.catalog, link) if src_uri == GLOSSARY else ""
+        if entry.type == "health-check":
+            end = health_check_html(self.catalog, entry, link, self.team)
         # A template page ends with its template: the download again below it.
         foot = (download_button(entry, link) if page_type(entry.type).download else "") + self.suffix(entry, link) + self.dates(entry, updated)
         return PageParts(markdown, Insert(self.prefix(entry, link)), Insert(end), Insert(path), Insert(foot))
