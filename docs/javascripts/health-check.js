@@ -241,7 +241,9 @@
       h("p", { class: "hb-hc__print-title" }, [data.team + " · team health check · " + longDate(today()) + (draft.name ? " · " + draft.name : "")]),
       h("table", { class: "hb-hc__print-table" }, [h("tbody", {}, data.attributes.map(function (a) {
         var level = draft.ratings[a.id];
-        return h("tr", {}, [h("th", {}, [a.name]), h("td", {}, [level ? labels[level] : "not rated"]), h("td", {}, [draft.notes[a.id] || ""])]);
+        var note = draft.notes[a.id] || ""; // cut, so that the page stays one page
+        return h("tr", {}, [h("th", {}, [a.name]), h("td", {}, [level ? labels[level] : "not rated"]),
+          h("td", {}, [note.length > 160 ? note.slice(0, 159) + "…" : note])]);
       }))]),
       items.length ? h("p", { class: "hb-hc__print-title" }, ["Plays to run next"]) : null,
       items.length ? h("ul", {}, items.map(function (item) {
