@@ -330,10 +330,10 @@
   // The code of a share link, pasted whole or opened; punctuation a chat app adds at its end is dropped.
   function codeOf(link) { var at = link.indexOf("#hc="); return at < 0 ? null : link.slice(at + 4).trim().replace(/[^A-Za-z0-9_-]+$/, ""); }
 
-  function message(text, kind) {
+  function message(text, kind, more) {
     var box = out("message");
     box.className = "hb-hc__message hb-web-only admonition " + (kind || "warning");
-    fill(box, text ? [h("p", {}, [text])] : []);
+    fill(box, text ? [h("p", {}, [text, more ? " " : null, more])] : []);
     box.hidden = !text;
   }
 
@@ -459,8 +459,9 @@
     if (problems.length) message(problems[0]);
     else {
       message("You opened " + (found.member.name ? found.member.name + "'s" : "someone's") + " ratings of " + longDate(found.member.date) +
-        ". They are now in the team view below" + (found.notice ? "; the link was " + found.notice : "."), "info");
+        ". They are now in the team view below" + (found.notice ? "; the link was " + found.notice : "."), "info",
+        h("a", { href: "#team-view" }, ["Go to the team view"]));
     }
-    panel("team").scrollIntoView();
+    out("message").scrollIntoView({ block: "center" });
   }
 })();
