@@ -183,6 +183,8 @@ def test_without_javascript_the_page_is_a_worksheet(build_site):
     for control in first.select("input, textarea"):
         assert first.find("label", attrs={"for": control["id"]}) is not None
     assert first["aria-describedby"] == first.select_one(".hb-hc__def")["id"]
+    # The group's name is the attribute's, without the heading's permalink sign.
+    assert first.find(id=first["aria-labelledby"]).get_text() == "1. Attribute number 0"
     plays = [(a["href"], a.get_text()) for a in first.select("ul.hb-hc__plays a")]
     assert plays == [("../rituals/stand-up/", "Stand-up"), ("../practices/pairing/", "Pairing"), ("../myths/magic/", "Magic")]
     assert [t.get_text() for t in first.select(".hb-hc__time")] == ["Ritual, 15 min", "Practice, 1 min read", "Myth, 1 min read"]

@@ -165,7 +165,8 @@
   if (state.draft) draft = { name: String(state.draft.name || "").slice(0, 60), ratings: clean(state.draft.ratings), notes: text(state.draft.notes) };
   var runs = (Array.isArray(state.runs) ? state.runs : []).filter(function (r) { return r && /^\d{4}-\d\d-\d\d$/.test(r.date); })
     .map(function (r) { return { date: r.date, name: String(r.name || "").slice(0, 60), team: r.team > 0 ? +r.team : 0, ratings: clean(r.ratings), notes: text(r.notes) }; });
-  var team = (read(TEAM_KEY, []) || []).filter(function (c) { return typeof c === "string"; });
+  var saved = read(TEAM_KEY, []);
+  var team = (Array.isArray(saved) ? saved : []).filter(function (c) { return typeof c === "string"; });
   var teamResult = null; // the team view's combined levels, to save as a team run
 
   function persist() { write(KEY, { draft: draft, runs: runs }); }
