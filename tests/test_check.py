@@ -49,7 +49,7 @@ def test_bad_pages_print_the_builds_lines_and_exit_1(project, capsys, build_site
     assert code == 1
     assert lines == [
         "docs/myths/magic.md:10: reviewed: 2027-01-01 is in the future: give the day of the last review, today (2026-11-23) at the latest",
-        "docs/rituals/stand-up.md:6: cadence: Input should be 'daily', 'weekly', 'fortnightly', 'monthly', 'per-sprint', 'per-release' or 'as-needed'",
+        "docs/rituals/stand-up.md:6: cadence: Input should be 'daily', 'weekly', 'fortnightly', 'monthly', 'quarterly', 'per-sprint', 'per-release' or 'as-needed'",
     ]
     assert err.startswith("check: 2 problems in docs/ (")
     # The same lines as the strict build. (The unknown owner shows once the cadence is fixed, in both.)

@@ -187,6 +187,8 @@ def test_real_pages_follow_their_anatomy(catalog, kind):
 
 def test_the_pdf_book_has_a_part_per_type(catalog):
     parts = {part.title: part.urls for part in handbook_book(catalog).parts}
-    assert parts["Templates"][0] == "/templates/" and len(parts["Templates"]) == 1 + len(catalog.of_type("template"))
+    # The health check's worksheet is a form to fill in too: it closes the Templates part.
+    assert parts["Templates"][0] == "/templates/" and len(parts["Templates"]) == 1 + len(catalog.of_type("template")) + 1
+    assert parts["Templates"][-1] == "/health-check/"
     assert parts["Exercises"][0] == "/exercises/" and len(parts["Exercises"]) == 1 + len(catalog.of_type("exercise"))
     assert parts["Decision guides"][0] == "/decision-guides/" and len(parts["Decision guides"]) == 1 + len(catalog.of_type("decision-guide"))

@@ -18,6 +18,7 @@ RITUALS = {
     "retrospective": ("fortnightly", 60, "", {"lead": "accountable", "scientist": "consulted"}),
     "showcase": ("monthly", 40, "suggested: [cadence, duration_minutes]\n", {"loner": "accountable", "lead": "consulted"}),
     "debt-review": ("per-sprint", 30, "", {"scientist": "accountable", "lead": "responsible"}),
+    "health-check": ("quarterly", 72, "suggested: [cadence, duration_minutes]\n", {"lead": "accountable", "scientist": "responsible"}),
     "failure-friday": ("weekly", 30, "day: friday\n", {"scientist": "accountable"}),
     "model-review": ("per-release", 60, "", {"lead": "accountable", "scientist": "responsible"}),
     "workshop": ("as-needed", 90, "", {"lead": "accountable", "loner": "responsible"}),
@@ -39,7 +40,8 @@ def rhythm_docs() -> dict[str, str]:
 
 def expected_minutes(docs: dict[str, str]) -> dict[str, Fraction]:
     """Weekly meeting minutes per role title, straight from the fixture's front matter."""
-    times = {"daily": 5, "weekly": 1, "fortnightly": Fraction(1, 2), "monthly": Fraction(1, 4), "per-sprint": Fraction(1, 2)}
+    times = {"daily": 5, "weekly": 1, "fortnightly": Fraction(1, 2), "monthly": Fraction(1, 4), "quarterly": Fraction(1, 12),
+             "per-sprint": Fraction(1, 2)}
     titles = {name[len("roles/") : -3]: yaml.safe_load(text.split("---\n")[1])["title"] for name, text in docs.items() if name.startswith("roles/")}
     minutes = dict.fromkeys(titles.values(), Fraction(0))
     for name, text in docs.items():
@@ -70,7 +72,7 @@ def rows_after(soup, heading_id: str) -> list[list[str]]:
 
 @pytest.mark.parametrize(
     ("cadence", "times"),
-    [("daily", 5), ("weekly", 1), ("fortnightly", Fraction(1, 2)), ("monthly", Fraction(1, 4)), ("per-sprint", Fraction(1, 2)),
+    [("daily", 5), ("weekly", 1), ("fortnightly", Fraction(1, 2)), ("monthly", Fraction(1, 4)), ("quarterly", Fraction(1, 12)), ("per-sprint", Fraction(1, 2)),
      ("per-release", None), ("as-needed", None)],
 )
 def test_cadence_arithmetic(cadence, times):
@@ -82,7 +84,7 @@ def test_weekly_minutes_and_their_text(tmp_path):
     minutes = {e.stem: weekly_minutes(e.meta) for e in catalog.of_type("ritual")}
     assert minutes == {
         "stand-up": 75, "weekly-planning": 60, "retrospective": 30, "showcase": 10, "debt-review": 15,
-        "failure-friday": 30, "model-review": None, "workshop": None, "focus-day": None,
+        "failure-friday": 30, "model-review": None, "workshop": None, "focus-day": None, "health-check": 6,
     }
     assert [duration_text(m) for m in (15, 60, 90, Fraction(45, 2), 0)] == ["15 min", "1 h", "1 h 30 min", "22 min", "none"]
 
@@ -95,9 +97,10 @@ def test_hours_per_role_are_recomputed_from_front_matter(build_site):
     shown = {role: as_minutes(time) for role, time, _count in rows}
     expected = {role: round(minutes) for role, minutes in expected_minutes(docs).items()}
     assert shown == expected
-    # Stand-up 75 + planning 60 + retro 30 + showcase 10 + debt review 15: informed, per-release, as-needed and focus time do not count.
-    assert shown["Team lead"] == 190
-    assert {role: count for role, _time, count in rows} == {"Team lead": "5", "Scientist": "5", "Loner": "1"}
+    # Stand-up 75 + planning 60 + retro 30 + showcase 10 + debt review 15 + health check 6 (72 min a quarter, a quarter
+    # taken as 12 weeks): informed, per-release, as-needed and focus time do not count.
+    assert shown["Team lead"] == 196
+    assert {role: count for role, _time, count in rows} == {"Team lead": "6", "Scientist": "6", "Loner": "1"}
 
 
 def test_the_week_at_a_glance(build_site):
@@ -112,6 +115,7 @@ def test_the_week_at_a_glance(build_site):
         ["Retrospective", "every two weeks", "1 h"],
         ["Debt review", "once a sprint", "30 min"],
         ["Showcase", "monthly (handbook suggestion)", "40 min (handbook suggestion)"],
+        ["Health check", "every quarter (handbook suggestion)", "1 h 12 min (handbook suggestion)"],
     ]
     assert rows_after(soup, "outside-the-weekly-calendar") == [["Model review", "before each release", "1 h"], ["Workshop", "when needed", "1 h 30 min"]]
 

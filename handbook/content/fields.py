@@ -29,7 +29,7 @@ INVOLVEMENT_CODES = {"accountable": "A", "responsible": "R", "consulted": "C", "
 # The levels before RACI, refused with a pointer to their replacement.
 OLD_LEVELS = {"leads": "accountable", "takes-part": "responsible", "as-needed": "consulted"}
 
-Cadence = Literal["daily", "weekly", "fortnightly", "monthly", "per-sprint", "per-release", "as-needed"]
+Cadence = Literal["daily", "weekly", "fortnightly", "monthly", "quarterly", "per-sprint", "per-release", "as-needed"]
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday"]
 Family = Literal["science", "engineering", "product-and-design", "leadership", "stakeholder"]
 SourceKind = Literal["interview-prep notes", "article", "practitioner's guide", "course session", "essay"]

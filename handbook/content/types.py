@@ -16,6 +16,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from handbook.content.health_check import HealthCheck
 from handbook.content.model import (
     DecisionGuide,
     Exercise,
@@ -95,6 +96,8 @@ class PageType:
     download: bool = False
     # `make new TYPE=<name>` writes pages of this type.
     scaffold: bool = True
+    # Its pages go in the onboarding pack (PDF) of the role that owns them, as a tool that role runs.
+    pack: bool = False
 
     @property
     def card_label(self) -> str:
@@ -190,6 +193,9 @@ PAGE_TYPES: tuple[PageType, ...] = (
         # Every choice leads forward to a later question or an answer, and every question and answer is reached.
         example=_DECISION_GUIDE_EXAMPLE,
     ),
+    # The team health check: its attributes in front matter, its form, worksheet and results generated.
+    PageType("health-check", HealthCheck, file="health-check.md", singular="Health check", card="Toolkit", plural="Health check",
+             book="Templates", scaffold=False, pack=True),
     PageType(
         "story", nav="Stories", model=Story, folder="stories", singular="Conflict story", plural="Conflict stories", book="Conflict stories", box="story_box.html.j2",
         anatomy=Anatomy(("Context", "The parties and what each needed", "What was tried", "The resolution", "The outcome, as reported", "Lessons")),
@@ -247,7 +253,7 @@ def folders() -> tuple[str, ...]:
 
 
 def files() -> tuple[str, ...]:
-    """The files directly in docs/ that have a type of their own (index.md, glossary.md)."""
+    """The files directly in docs/ that have a type of their own (index.md, glossary.md, health-check.md)."""
     return tuple(t.file for t in PAGE_TYPES if t.file)
 
 

@@ -52,11 +52,14 @@ def handbook_book(catalog: Catalog, title: str = TITLE) -> Book:
 
 
 def role_book(catalog: Catalog, role_id: str, title: str = TITLE) -> Book:
-    """The role page (with its 90-day checklist), its first-week reading in order, then the rituals it runs or works in."""
+    """The role page (with its 90-day checklist), its first-week reading in order, the rituals it runs or works in,
+    then the tools it runs: the pages of types that go in their owner's pack (`PageType.pack`, such as the health check's worksheet)."""
     role = catalog.by_stem("role")[role_id]
     week = [e.url for e in first_week(catalog, role)]
     rituals = [e.url for e in owned_rituals(catalog, role_id) if e.url not in week]
-    parts = [Part("Your role", (role.url,)), Part("Your first week", tuple(week)), Part("Rituals you run or work in", tuple(rituals))]
+    tools = [e.url for t in page_types() if t.pack for e in catalog.of_type(t.name) if e.meta.owner == role_id and e.url not in week]
+    parts = [Part("Your role", (role.url,)), Part("Your first week", tuple(week)), Part("Rituals you run or work in", tuple(rituals)),
+             Part("Tools you run", tuple(tools))]
     name = pack_name(role)
     return Book(name, f"Onboarding pack: {role.title}", title, tuple(p for p in parts if p.urls),
                 aliases=(role_id,) if name != role_id else (), id=role_id, backlinks=False)

@@ -55,7 +55,7 @@ class Build:
         found = outputs(catalog, settings, team)
         if problems := claims(catalog, found):
             raise ContentError(problems)
-        sections = Sections.build(catalog, found, downloads=settings.pdf_downloads, team=team)
+        sections = Sections.build(catalog, found, downloads=settings.pdf_downloads, team=team, site_name=settings.site_name)
         return cls(settings, sections, found, last_updated(docs), team=team)
 
     def hidden(self) -> set[str]:

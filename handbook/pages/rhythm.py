@@ -27,12 +27,14 @@ SUMMARY = "The week at a glance: every recurring ritual with its cadence, length
 SPRINT_WEEKS = 2
 CYCLE_NOTE = "rituals/weekly-planning.md#when-and-how-long"
 # How often a cadence falls in an average working week. A month is taken as
-# four weeks, so monthly is a little under its true 12/52.
+# four weeks, so monthly is a little under its true 12/52, and a quarter as
+# twelve weeks (three such months), so quarterly is a little over its true 4/52.
 PER_WEEK: dict[str, Fraction | None] = {
     "daily": Fraction(5),
     "weekly": Fraction(1),
     "fortnightly": Fraction(1, 2),
     "monthly": Fraction(1, 4),
+    "quarterly": Fraction(1, 12),
     "per-sprint": Fraction(1, SPRINT_WEEKS),
     "per-release": None,
     "as-needed": None,
@@ -42,6 +44,7 @@ CADENCE_LABELS = {
     "weekly": "weekly",
     "fortnightly": "every two weeks",
     "monthly": "monthly",
+    "quarterly": "every quarter",
     "per-sprint": "once a sprint",
     "per-release": "before each release",
     "as-needed": "when needed",
@@ -151,7 +154,7 @@ def rhythm_page(catalog: Catalog, only: set[str] | None = None) -> str:
         "rhythm.md.j2",
         here=RHYTHM,
         week=week(catalog),
-        floating=by_cadence(catalog, ("weekly", "fortnightly", "per-sprint", "monthly"), dated=False),
+        floating=by_cadence(catalog, ("weekly", "fortnightly", "per-sprint", "monthly", "quarterly"), dated=False),
         outside=by_cadence(catalog, ("per-release", "as-needed")),
         times=role_times(catalog, only),
         scheduled_only=only is not None,

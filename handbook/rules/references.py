@@ -8,12 +8,14 @@ from collections.abc import Iterable
 from handbook.content import frontmatter
 from handbook.content.catalog import TAGS_FILE, Parsed
 from handbook.content.fields import INVOLVEMENT_LEVELS
+from handbook.content.health_check import HealthCheck
 from handbook.content.model import Glossary, Ritual, Role, WithRoles
 from handbook.content.problems import Problem
 from handbook.content.references import references
 from handbook.content.team import TEAM_SOURCE
 from handbook.rules.anatomy import anatomy_problems, outside_asset_problems, unsafe_link_problems
 from handbook.rules.glossary import glossary_problems
+from handbook.rules.health_check import health_check_problems
 from handbook.rules.onboarding import onboarding_problems
 from handbook.rules.plays import play_problems
 
@@ -71,6 +73,8 @@ def cross_problems(parsed: Parsed) -> list[Problem]:
         problems += unsafe_link_problems(entry.body, docs[uri].body_line, path)
         if isinstance(meta, Glossary):
             problems += glossary_problems(catalog, uri, meta, docs[uri], sources, present)
+        if isinstance(meta, HealthCheck):
+            problems += health_check_problems(path, meta, docs[uri], sources, present)
         problems += play_problems(entry, docs[uri], path, check, pages)
         if isinstance(meta, Role):
             problems += onboarding_problems(catalog, uri, meta, docs[uri], present)

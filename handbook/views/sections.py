@@ -10,8 +10,9 @@ role's introduction (and is searched with it).
 
 - `top`: before the page's own text (chips, the at-a-glance box, a decision
   guide's questions); searched, though the boxes carry `data-search-exclude`.
-- `end`: right after the page's own text (the glossary's term list; on
-  generated pages, the matrix's tables and a tag's pages); searched.
+- `end`: right after the page's own text (the glossary's term list, the
+  health check's form; on generated pages, the matrix's tables and a tag's
+  pages); searched.
 - `path`: at `PATH_MARK`, after a role's introduction (first week, first 90 days).
 - `foot`: at the very end (a role's reference, sources, backlinks, dates).
 
@@ -47,6 +48,7 @@ from handbook.pages.team_view import cover, people_of, team_catalog
 from handbook.views.backlinks import backlinks
 from handbook.views.glossary import GLOSSARY, term_index, term_list
 from handbook.views.glossary_terms import TermIndex
+from handbook.views.health_check import health_check_html
 from handbook.views.play_sections import GLOSSES, download_button
 from handbook.views.provenance import drawn_from
 from handbook.views.role_views import (
@@ -142,11 +144,15 @@ class Sections:
     generated: Mapping[str, Callable[[Linker], str]] = field(default_factory=dict)
     # The team file, when there is one: its notes on role and ritual pages, the home page's cards.
     team: TeamFile | None = None
+    # The team's name where a page names it (the health check): the site's name, which team.yml sets.
+    site_name: str = "Cross-Functional AI Team Handbook"
 
     @classmethod
-    def build(cls, catalog: Catalog, outputs: Iterable[Output] = (), *, downloads: bool = False, team: TeamFile | None = None) -> Sections:
+    def build(
+        cls, catalog: Catalog, outputs: Iterable[Output] = (), *, downloads: bool = False, team: TeamFile | None = None, site_name: str | None = None,
+    ) -> Sections:
         html = {o.path: o.html for o in outputs if o.is_page and o.html is not None}
-        return cls(catalog, backlinks(catalog), drawn_from(catalog), term_index(catalog), downloads, html, team)
+        return cls(catalog, backlinks(catalog), drawn_from(catalog), term_index(catalog), downloads, html, team, site_name or cls.site_name)
 
     @cached_property
     def view(self) -> Catalog:
@@ -175,6 +181,8 @@ class Sections:
             markdown = f"{intro}\n\n{role_welcome(entry, lead=not intro.strip())}\n\n{PATH_MARK}\n\n{rest}"
             path = role_path(self.catalog, entry, link)
         end = term_list(self.catalog, link) if src_uri == GLOSSARY else ""
+        if entry.type == "health-check":
+            end = health_check_html(self.catalog, entry, link, self.site_name)
         # A template page ends with its template: the download again below it.
         foot = (download_button(entry, link) if page_type(entry.type).download else "") + self.suffix(entry, link) + self.dates(entry, updated)
         return PageParts(markdown, Insert(self.prefix(entry, link)), Insert(end), Insert(path), Insert(foot))
