@@ -211,12 +211,12 @@ def test_the_script_loads_on_the_health_check_only(real_site):
 
 def test_the_team_name_is_the_sites_name(tmp_path):
     catalog, entry = real_check()
-    end = Sections.build(catalog, team="Fraud squad").decorate("health-check.md", entry.body).end.html
+    end = Sections.build(catalog, site_name="Fraud squad").decorate("health-check.md", entry.body).end.html
     assert "<strong>Fraud squad</strong> · team health check" in end and '"team": "Fraud squad"' in end
     pages = [(p.relative_to(ROOT / "docs").as_posix(), p.read_bytes()) for p in (ROOT / "docs").rglob("*.md")]
     build = Build.start(Settings(site_name="Fraud squad", today=date(2026, 12, 4)), pages, (ROOT / "docs" / "tags.yml").read_bytes(),
                         ROOT / "docs", "docs")
-    assert build.sections.team == "Fraud squad"
+    assert build.sections.site_name == "Fraud squad"
 
 
 def test_offline_links_name_html_files():
