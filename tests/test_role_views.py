@@ -54,7 +54,8 @@ def test_without_an_introduction_the_summary_leads_into_the_welcome(build_site):
     assert lead.get_text() == "Runs experiments for the team."
     welcome = lead.find_next("p")
     assert welcome["class"] == ["hb-welcome"]
-    assert welcome.get_text().startswith("Welcome. This page is your onboarding as a scientist:")
+    # The abbreviation people type (the short label, DS) is named, for search.
+    assert welcome.get_text().startswith("Welcome. This page is your onboarding as a scientist (DS):")
     assert welcome.find_next("h2")["id"] == "your-first-week"
     assert [h["id"] for h in page.find_all("h2")][:3] == ["your-first-week", "your-first-90-days", "focus"]
 

@@ -27,6 +27,11 @@ QUERIES = {
     "meeting hours per week": "/rhythm/",
     "roll back a model": "/decision-guides/model-misbehaves-in-production/",
     "role play": "/exercises/role-play-eighty-percent-accurate/",
+    # Abbreviations people type for a role. ("DE" is left out: as a prefix it matches design, definition, delivery.)
+    "PM": "/roles/ai-product-manager/",
+    "DS": "/roles/data-scientist/",
+    "MLE": "/roles/ml-engineer/",
+    "SWE": "/roles/software-engineer/",
 }
 
 

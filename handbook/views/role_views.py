@@ -102,9 +102,20 @@ def split_intro(markdown: str) -> tuple[str, str]:
     return markdown, ""
 
 
+def abbreviations(entry: Entry) -> list[str]:
+    """What people type for a role, such as PM, DS, MLE: its short label and other names, where they are initialisms."""
+    meta = entry.meta
+    names = [getattr(meta, "short", ""), *getattr(meta, "also_called", [])]
+    return list(dict.fromkeys(n for n in names if 2 <= len(n) <= 5 and n.isupper()))
+
+
 def role_welcome(entry: Entry, *, lead: bool) -> str:
-    """The lead paragraph (when asked for) and the welcome sentence, as Markdown."""
-    return render_file("role_welcome.md.j2", summary=entry.meta.summary if lead else None, as_role=as_role(entry.title))
+    """The lead paragraph (when asked for) and the welcome sentence, as Markdown.
+
+    The sentence names the role's abbreviations, so that a search for "PM" or "MLE" finds the role's page first.
+    """
+    return render_file("role_welcome.md.j2", summary=entry.meta.summary if lead else None, as_role=as_role(entry.title),
+                       abbreviations=abbreviations(entry))
 
 
 def role_path(catalog: Catalog, entry: Entry, link: Linker) -> str:

@@ -60,7 +60,7 @@ from handbook.views.role_views import (
 )
 
 # Material's search boost per page type: role pages are the handbook's entry points.
-SEARCH_BOOST = {"role": 2}
+SEARCH_BOOST = {"role": 4}
 
 # Where a role's path goes: Markdown keeps an HTML comment as it is.
 PATH_MARK = "<!-- handbook:path -->"
