@@ -193,3 +193,8 @@ def test_a_glossary_term_shows_its_definition_on_keyboard_focus(page, served_sit
     tooltip = page.locator(".md-tooltip2--active")
     tooltip.wait_for()
     assert tooltip.inner_text() == definition
+
+
+def test_a_template_block_has_a_copy_button(page, served_site):
+    page.goto(served_site + "/templates/team-charter/")
+    assert page.locator(".md-typeset pre button.md-code__button[data-md-type=copy]").count() >= 1

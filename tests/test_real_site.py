@@ -106,3 +106,13 @@ def test_publish_replaces_the_site_only_on_success(tmp_path):
     assert subprocess.run(run, capture_output=True, text=True, check=False).returncode == 0
     assert "last good site" not in (site / "index.html").read_text()
     assert (site / "roles" / "data-scientist" / "index.html").exists()
+
+
+def test_the_handbooks_scripts_are_deferred_and_load_only_where_used(real_site):
+    def scripts(url: str) -> dict[str, bool]:
+        found = real_site.html(url).select("script[src*='javascripts/']")
+        return {tag["src"].rsplit("/", 1)[-1]: tag.has_attr("defer") for tag in found if "assets/" not in tag["src"]}
+
+    assert scripts("/matrix/") == {"matrix.js": True, "accessibility.js": True, "iframe-worker.js": False}
+    assert scripts("/roles/data-scientist/") == {"checklist.js": True, "accessibility.js": True, "iframe-worker.js": False}
+    assert scripts("/practices/baseline-first/") == {"accessibility.js": True, "iframe-worker.js": False}
