@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import anatomy_body, minimal_docs
+from conftest import ROOT, anatomy_body, minimal_docs
 from handbook.content.catalog import WORDS_PER_MINUTE
 
 FIRST_WEEK = "first_week: [practices/pairing, rituals/stand-up, myths/magic]\n"
@@ -209,7 +209,6 @@ def test_the_download_button_uses_the_pack_named_after_the_title(build_site, mon
 
 
 def test_every_role_of_the_handbook_has_a_first_week_and_a_checklist():
-    from conftest import ROOT
     from handbook.content.model import (
         CHECKLIST_MIN_ITEMS,
         CHECKLIST_PHASES,
@@ -231,7 +230,9 @@ def test_checklist_text_is_escaped(build_site):
     page = build_site(with_onboarding(checklist=hostile)).html("roles/scientist/")
     label = page.select_one(".hb-checklist label")
     assert label.get_text() == "<script>alert(1)</script> [x](javascript:alert(1)) *every* morning."
-    assert page.select_one("article script") is None and not page.select('article a[href^="javascript:"]')
+    # The only script in the article is the checklist's own, by its src; no markup from the text runs.
+    assert [s.get("src", "") for s in page.select("article script")] == ["../../javascripts/checklist.js"]
+    assert not page.select('article a[href^="javascript:"]')
 
 
 def test_headings_inside_fenced_code_are_not_headings():
@@ -243,3 +244,22 @@ def test_headings_inside_fenced_code_are_not_headings():
     assert headings(body) == [("Real", 13)]
     intro, rest = split_intro(body)
     assert rest == "## Real" and intro.endswith("   ~~~\n")
+
+
+def test_one_reading_time_for_the_first_week_on_the_home_page_the_role_page_and_the_pack(real_site):
+    # The figure is computed once (Entry.minutes): the home page's card, the role page and the pack's contents agree.
+    import re
+
+    from bs4 import BeautifulSoup
+
+    from handbook.output.book import role_book
+    from handbook.output.pdf import book_html
+    from handbook.rules import load_folder
+
+    role_page = real_site.html("/roles/data-scientist/").select_one(".hb-first-week").get_text(" ")
+    on_page = int(re.search(r"about (\d+) minutes of reading in all", role_page).group(1))
+    cards = {a.get_text(): a.find_parent("li").get_text(" ") for a in real_site.html("/").select(".hb-role-cards a")}
+    assert f"First week: about {on_page} minutes" in cards["Data scientist"]
+    book = BeautifulSoup(book_html(role_book(load_folder(ROOT / "docs"), "data-scientist"), real_site.site, "2026-12-04", "test"), "html.parser")
+    week = next(h for h in book.select("h2.toc-part") if h.get_text().startswith("Your first week"))
+    assert week.select_one(".toc-minutes").get_text() == f"{on_page} min"

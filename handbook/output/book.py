@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from handbook.content.catalog import Catalog
 from handbook.content.settings import Settings
@@ -30,6 +31,8 @@ class Book:
     id: str = ""  # the role id of a pack, for --only
     # A pack stays short: its pages' "Linked from" lists point mostly outside it.
     backlinks: bool = True
+    # Reading minutes by URL, the same figure the role pages give (`Entry.minutes`); generated pages are counted from the print.
+    minutes: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def urls(self) -> list[str]:
@@ -48,7 +51,7 @@ def handbook_book(catalog: Catalog, title: str = TITLE) -> Book:
             continue
         index = [f"/{page_type.folder}/"] if page_type.index is not None else []
         urls[page_type.book] += index + [e.url for e in catalog.of_type(page_type.name)]
-    return Book("handbook", title, "The whole handbook", tuple(Part(title, tuple(found)) for title, found in urls.items()))
+    return Book("handbook", title, "The whole handbook", tuple(Part(title, tuple(found)) for title, found in urls.items()), minutes=_minutes(catalog))
 
 
 def role_book(catalog: Catalog, role_id: str, title: str = TITLE) -> Book:
@@ -62,7 +65,11 @@ def role_book(catalog: Catalog, role_id: str, title: str = TITLE) -> Book:
              Part("Tools you run", tuple(tools))]
     name = pack_name(role)
     return Book(name, f"Onboarding pack: {role.title}", title, tuple(p for p in parts if p.urls),
-                aliases=(role_id,) if name != role_id else (), id=role_id, backlinks=False)
+                aliases=(role_id,) if name != role_id else (), id=role_id, backlinks=False, minutes=_minutes(catalog))
+
+
+def _minutes(catalog: Catalog) -> dict[str, int]:
+    return {entry.url: entry.minutes for entry in catalog.entries.values()}
 
 
 # --- one page of the site into a section of the book -----------------------------

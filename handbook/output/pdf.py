@@ -63,7 +63,7 @@ def book_html(book: Book, site: Path, built: str, revision: str, site_url: str =
             title, html = article(site, url, included, site_url, backlinks=book.backlinks)
             words = len(BeautifulSoup(html, "html.parser").get_text(" ").split())
             pages.append({"id": anchor(url), "title": title, "html": html, "wide": url in WIDE,
-                          "minutes": reading_minutes(words)})
+                          "minutes": book.minutes.get(url) or reading_minutes(words)})
         parts.append({"title": part.title, "pages": pages, "minutes": sum(p["minutes"] for p in pages)})
     return render_html("book.html.j2", book=book, parts=parts, built=built, version=revision, author=AUTHOR)
 

@@ -52,6 +52,8 @@ from handbook.views.health_check import health_check_html
 from handbook.views.play_sections import GLOSSES, download_button
 from handbook.views.provenance import drawn_from
 from handbook.views.role_views import (
+    first_week,
+    minutes,
     pack_name,
     role_path,
     role_view,
@@ -174,7 +176,8 @@ class Sections:
         path = ""
         if entry.type == "home":
             roles = [r for r in ordered_roles(self.catalog) if self.team is None or self.team.team.has_role(r.stem)]
-            markdown = markdown.replace(ROLE_CARDS_MARK, "\n" + render_html("role_cards.html.j2", link=link, roles=roles) + "\n", 1)
+            cards = render_html("role_cards.html.j2", link=link, roles=roles, week=lambda role: minutes(first_week(self.catalog, role)))
+            markdown = markdown.replace(ROLE_CARDS_MARK, "\n" + cards + "\n", 1)
         if entry.type == "role":
             # The welcome goes right after the role's introduction, before its own sections.
             intro, rest = split_intro(markdown)
