@@ -305,3 +305,11 @@ def test_a_page_with_the_same_title_twice_is_still_one_line(build_site):
     files["rituals/stand-up/index.md"] = page("title: x")
     check, build, ok = both(build_site, files)
     assert check == build and not ok and check[0].startswith("docs/rituals/stand-up/index.md:1: file: pages live in docs/ itself")
+
+
+def test_a_control_character_written_as_a_yaml_escape_is_an_error(build_site):
+    # A sibling of defect 13: "\e" in a double-quoted title is an ESC the raw text never held.
+    files = minimal_docs()
+    files["practices/pairing.md"] = files["practices/pairing.md"].replace("title: Pairing", 'title: "Pair\\eing"')
+    check, build, _ = both(build_site, files)
+    assert check == build == ["docs/practices/pairing.md:2: title: control character U+001B (a YAML escape): remove it"]

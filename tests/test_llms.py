@@ -23,3 +23,10 @@ def test_llms_full_holds_every_page_as_markdown_with_absolute_links(build_site):
     assert f"# Stand-up\n\nURL: {SITE}/rituals/stand-up/\n\nA short daily meeting of the whole team.\n\n## Purpose\n\nEvery morning. Practise [pairing]({SITE}/practices/pairing/)." in text
     assert text.count("\n---\n\n# ") == 10
     assert "../" not in text
+
+
+def test_generated_pages_that_ask_for_it_are_listed(build_site):
+    # The registry's `llms` flag: the rhythm and the matrix are listed, tag pages are not.
+    text = (build_site(minimal_docs()).site / "llms.txt").read_text(encoding="utf-8")
+    section = text.split("## Generated pages\n\n", 1)[1].split("\n\n", 1)[0]
+    assert [line.split("](")[0] for line in section.splitlines()] == ["- [Team operating rhythm", "- [Role-by-practice matrix"]

@@ -78,8 +78,8 @@ def _page_ref(value: str) -> str:
     return value
 
 
-def _review_date(value: object) -> object:
-    # YAML reads 2026-11-23 as a date; a quoted "2026-11-23" is accepted too.
+def calendar_day(value: object, hint: str) -> date:
+    """A calendar day as YAML reads 2026-11-23, or the same quoted; anything else is refused with `hint`."""
     if isinstance(value, date) and not isinstance(value, datetime):
         return value
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
@@ -87,7 +87,11 @@ def _review_date(value: object) -> object:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"'{value}' is not a date: write the day of the last review as YYYY-MM-DD, such as 2026-11-23")
+    raise ValueError(f"'{value}' is not a date: {hint}")
+
+
+def _review_date(value: object) -> object:
+    return calendar_day(value, "write the day of the last review as YYYY-MM-DD, such as 2026-11-23")
 
 
 def plain_label(value: object) -> object:

@@ -79,7 +79,15 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
         return super().construct_yaml_float(node)
 
 
+    def construct_yaml_str(self, node: yaml.ScalarNode) -> object:
+        # A YAML escape ("\e", "\x00") makes a control character the raw text never held.
+        if match := _CONTROL.search(str(node.value)):
+            raise BadValue(problem=f"control character U+{ord(match.group()):04X} (a YAML escape): remove it", problem_mark=node.start_mark)
+        return super().construct_yaml_str(node)
+
+
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:str", _Loader.construct_yaml_str)
 _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 _Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
 

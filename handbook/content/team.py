@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, ValidationError, WithJsonSchema
 
 from handbook.content import frontmatter
-from handbook.content.fields import Cadence, RoleId, Slug, Weekday, plain
+from handbook.content.fields import Cadence, RoleId, Slug, Weekday, calendar_day, plain
 from handbook.content.model import Strict
 from handbook.content.problems import Problem
 from handbook.content.team_yaml import duplicates, placed
@@ -74,14 +74,7 @@ def _url(value: str) -> str:
 
 
 def _date(value: object) -> object:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError(f"'{value}' is not a date: {_DATE_HINT}")
+    return calendar_day(value, _DATE_HINT)
 
 
 def _printable(value: str) -> str:

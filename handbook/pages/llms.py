@@ -25,7 +25,8 @@ def _absolute(site_url: str, entry: Entry) -> str:
     return site_url.rstrip("/") + entry.url
 
 
-def llms_txt(catalog: Catalog, site_url: str, name: str, description: str) -> str:
+def llms_txt(catalog: Catalog, site_url: str, name: str, description: str, generated: list[tuple[str, str, str]] = ()) -> str:
+    """The index; `generated`: (title, URL path, summary) of the generated pages that ask to be listed (`Output.llms`)."""
     # Every title, summary and name is a contributor's text: each is escaped so that Markdown shows it as text.
     lines = [f"# {inline(name)}", "", f"> {inline(description)}", ""]
     home = catalog.get("index.md")
@@ -34,6 +35,10 @@ def llms_txt(catalog: Catalog, site_url: str, name: str, description: str) -> st
     for plural, entries in _ordered(catalog):
         lines += [f"## {plural}", ""]
         lines += [f"- [{inline(e.title)}]({_absolute(site_url, e)}): {inline(e.meta.summary)}" for e in entries]
+        lines.append("")
+    if generated:
+        lines += ["## Generated pages", ""]
+        lines += [f"- [{inline(title)}]({site_url.rstrip('/')}{url}): {inline(summary)}" for title, url, summary in generated]
         lines.append("")
     lines += ["## Optional", "", f"- [Full text]({site_url.rstrip('/')}/llms-full.txt): every page above as Markdown", ""]
     return "\n".join(lines)

@@ -84,9 +84,9 @@ def outputs(catalog: Catalog, settings: Settings, team: TeamFile | None = None) 
     view = team_catalog(catalog, team) if team else catalog
     found = [
         Output(rhythm.RHYTHM, rhythm.TITLE, rhythm.SUMMARY, rhythm.rhythm_page(view, scheduled_ids(view, team) if team else None),
-               nav="Getting started", pdf=True),
+               nav="Getting started", pdf=True, llms=True),
         Output(matrix.MATRIX, matrix.TITLE, matrix.SUMMARY, matrix.matrix_page(),
-               html=lambda link: matrix.matrix_html(view, link, team), nav="Reference", pdf=True, hide=("toc",)),
+               html=lambda link: matrix.matrix_html(view, link, team), nav="Reference", pdf=True, llms=True, hide=("toc",)),
         Output(matrix.MATRIX_CSV, "Role-by-practice matrix (CSV)", text=matrix.matrix_csv(view, settings.site_url)),
     ]
     if team is not None:
@@ -116,7 +116,8 @@ def outputs(catalog: Catalog, settings: Settings, team: TeamFile | None = None) 
     found.append(Output("_redirects", "Redirects of moved pages", text="".join(f"{line}\n" for line in sorted(moved))))
     site_url = settings.site_url or "/"
     found += [
-        Output("llms.txt", "llms.txt", text=llms.llms_txt(catalog, site_url, settings.site_name, settings.site_description)),
+        Output("llms.txt", "llms.txt", text=llms.llms_txt(catalog, site_url, settings.site_name, settings.site_description,
+                                                        [(o.title, o.url, o.summary) for o in found if o.llms])),
         Output("llms-full.txt", "llms-full.txt", text=llms.llms_full(catalog, site_url, settings.site_name)),
     ]
     return found

@@ -17,10 +17,10 @@ from handbook.content.model import CHECKLIST_LABELS, CHECKLIST_PHASES, Role
 from handbook.content.onboarding import checklist_id, first_week, long_date
 from handbook.content.team import Person, TeamFile
 from handbook.content.urls import Linker
-from handbook.pages.calendars import TEAM_CALENDAR, role_calendar, scheduled, scheduled_ids
+from handbook.pages.calendars import TEAM_CALENDAR, role_calendar, scheduled_ids
 from handbook.pages.render import escape, render_html
 from handbook.pages.rhythm import cadence_text, duration_text, role_times
-from handbook.pages.team_view import WEEKDAYS, person, seats
+from handbook.pages.team_view import WEEKDAYS, is_lead, person, seats
 
 TEAM_PAGE = "team/index.md"
 PHASE_DAYS = {"first-30-days": 30, "first-60-days": 60, "first-90-days": 90}
@@ -111,8 +111,7 @@ def person_html(catalog: Catalog, found: TeamFile, someone: Person, link: Linker
         role=role,
         long_date=long_date,
         buddy=person(found, someone.buddy) if someone.buddy else None,
-        # The lead: whoever holds a leadership role (the AI team lead).
-        leads=[p for p in found.people if p.key != someone.key and (r := catalog.by_stem("role").get(p.role)) and r.meta.family == "leadership"],
+        leads=[p for p in found.people if p.key != someone.key and is_lead(catalog.by_stem("role").get(p.role))],
         calendar=role_calendar(someone.role),
         timezone=found.team.timezone,
         channels=found.team.channels,
@@ -125,7 +124,3 @@ def person_html(catalog: Catalog, found: TeamFile, someone: Person, link: Linker
 def person_title(someone: Person) -> str:
     # Themes print titles as they are: the name is escaped here, once.
     return f"Welcome, {html.escape(someone.name, quote=False)}"
-
-
-def scheduled_count(view: Catalog, found: TeamFile) -> int:
-    return len(scheduled(view, found))

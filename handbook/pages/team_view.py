@@ -19,7 +19,11 @@ from handbook.content.model import Ritual
 from handbook.content.team import Person, Slot, TeamFile
 
 WEEKDAYS: tuple[str, ...] = get_args(Weekday)
-LEAD = "ai-team-lead"
+
+
+def is_lead(role: Entry | None) -> bool:
+    """The team's lead holds a leadership role (the AI team lead)."""
+    return role is not None and role.meta.family == "leadership"
 
 
 def held(ritual: Ritual, slot: Slot) -> Ritual:
@@ -84,4 +88,4 @@ def cover(catalog: Catalog, found: TeamFile, role: str) -> Entry | None:
         return roles.get(found.team.covers[role])
     mine = [r for r in ordered_roles(catalog) if found.team.has_role(r.stem)]
     family = roles[role].meta.family if role in roles else None
-    return next((r for r in mine if r.meta.family == family), None) or next((r for r in mine if r.stem == LEAD), None) or (mine[0] if mine else None)
+    return next((r for r in mine if r.meta.family == family), None) or next((r for r in mine if is_lead(r)), None) or (mine[0] if mine else None)
