@@ -46,7 +46,7 @@ def with_alias(alias: str) -> dict[str, str | bytes]:
     [
         ("/index/", "docs/index.md"),
         ("/roles/lead/index/", "docs/roles/lead.md"),
-        ("/matrix/", "the generated page 'Role-by-practice matrix'"),
+        ("/matrix/", "the generated page 'Responsibility matrix'"),
         ("/tags/teamwork/", "the generated page 'Tag: Teamwork'"),
         ("/rituals/", "the generated page 'Rituals'"),
     ],

@@ -123,7 +123,7 @@ def test_a_hostile_name_round_trips(project, name):
     (["--name", "Orion", "--site-url", "handbook.example.com"],
      "init: site_url: 'handbook.example.com' is not a web address: write it in full, such as https://chat.example.com/team\n"),
     (["--name", "Orion", "--roles", "ai-team-lead,ds"], "init: roles: unknown role 'ds': give role ids from docs/roles/ (ai-product-manager, ai-team-lead, "
-     "compliance-officer, data-engineer, data-scientist, executive-sponsor, ml-engineer, mlops-engineer, research-scientist, software-engineer, ux-designer) or their numbers\n"),
+     "compliance-partner, data-engineer, data-scientist, executive-sponsor, ml-engineer, mlops-engineer, research-scientist, software-engineer, ux-designer) or their numbers\n"),
 ])
 def test_a_bad_answer_is_refused_and_nothing_is_written(project, capsys, arguments, message):
     assert init(project, *arguments, "--yes") == 2

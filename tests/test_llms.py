@@ -29,4 +29,4 @@ def test_generated_pages_that_ask_for_it_are_listed(build_site):
     # The registry's `llms` flag: the rhythm and the matrix are listed, tag pages are not.
     text = (build_site(minimal_docs()).site / "llms.txt").read_text(encoding="utf-8")
     section = text.split("## Generated pages\n\n", 1)[1].split("\n\n", 1)[0]
-    assert [line.split("](")[0] for line in section.splitlines()] == ["- [Team operating rhythm", "- [Role-by-practice matrix"]
+    assert [line.split("](")[0] for line in section.splitlines()] == ["- [Team operating rhythm", "- [Responsibility matrix"]

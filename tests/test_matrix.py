@@ -1,4 +1,4 @@
-"""The role-by-practice matrix and its CSV are derived only from front matter, one table per type with roles."""
+"""The responsibility matrix and its CSV are derived only from front matter, one table per type with roles."""
 
 from __future__ import annotations
 

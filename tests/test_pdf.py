@@ -46,7 +46,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory, real_site):
         whole = pool.submit(write_pdf, handbook_book(catalog), site, site / "pdf", "2026-01-01", "test")
         pack = pool.submit(write_pdf, role_book(catalog, "data-scientist"), site, site / "pdf", "2026-01-01", "test")
         # Another address than the site's own, as --site-url gives.
-        other = pool.submit(write_pdf, role_book(catalog, "compliance-officer"), site, site / "other", "2026-01-01", "test",
+        other = pool.submit(write_pdf, role_book(catalog, "compliance-partner"), site, site / "other", "2026-01-01", "test",
                             site_url="https://handbook.example.org/")
         return catalog, PdfReader(whole.result()), PdfReader(pack.result()), PdfReader(other.result())
 
@@ -91,7 +91,7 @@ def test_every_role_title_is_in_the_text(pdfs):
     catalog, whole, _, _ = pdfs
     body = text(whole)
     assert [r.title for r in catalog.of_type("role") if r.title not in body] == []
-    assert "Role-by-practice matrix" in body and "Glossary" in body
+    assert "Responsibility matrix" in body and "Glossary" in body
 
 
 def test_internal_links_jump_within_the_pdf(pdfs):
@@ -114,7 +114,7 @@ def test_no_web_chrome(pdfs):
 
 def test_matrix_is_on_a_landscape_page(pdfs):
     _, whole, _, _ = pdfs
-    wide = [p for p, body in zip(whole.pages, page_texts(whole), strict=False) if "Role-by-practice matrix" in body and "Levels" in body]
+    wide = [p for p, body in zip(whole.pages, page_texts(whole), strict=False) if "Responsibility matrix" in body and "Levels" in body]
     assert wide and all(p.mediabox.width > p.mediabox.height for p in wide)
 
 
@@ -224,7 +224,7 @@ def test_content_pages_carry_the_part_and_page_title_and_a_folio(pdfs):
     # Margin boxes come last in a page's text: the running head (part, then page title), then the folio.
     ends = [body.splitlines()[-2:] for body in page_texts(whole)[1:]]
     heads = {end[0] for end in ends if len(end) == 2 and re.fullmatch(rf"page \d+ of {total}", end[1])}
-    assert {"Rituals Daily stand-up", "Practices A team charter", "Reference Role-by-practice matrix"} <= heads
+    assert {"Rituals Daily stand-up", "Practices A team charter", "Reference Responsibility matrix"} <= heads
     # The part dividers and the cover have no running head and no folio.
     catalog = pdfs[0]
     parts = [part.title for part in handbook_book(catalog).parts]
@@ -308,7 +308,7 @@ def test_every_pack_is_named_and_titled_after_its_role(pdfs, tmp_path_factory):
     out = next(iter(tmp_path_factory.getbasetemp().glob("pdf*/site/other")))
     reader = PdfReader(out / "compliance-partner.pdf")
     assert reader.metadata.title == "Onboarding pack: Compliance partner"
-    assert pack_name(catalog.by_stem("role")["compliance-officer"]) == "compliance-partner"
+    assert pack_name(catalog.by_stem("role")["compliance-partner"]) == "compliance-partner"
     assert 10 <= len(reader.pages) <= 60
 
 

@@ -1,4 +1,4 @@
-// The role filter of the role-by-practice matrix. Without this script the
+// The role filter of the responsibility matrix. Without this script the
 // matrix is a complete plain table; with it, a reader picks a role and sees
 // only that role's rows, or every row with the role's column highlighted.
 (function () {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -64,8 +65,12 @@ def role_book(catalog: Catalog, role_id: str, title: str = TITLE) -> Book:
     parts = [Part("Your role", (role.url,)), Part("Your first week", tuple(week)), Part("Rituals you run or work in", tuple(rituals)),
              Part("Tools you run", tuple(tools))]
     name = pack_name(role)
+    # A pack keeps every name it was published under: its role id, and the ids of the role's old addresses.
+    folder = posixpath.dirname(role.src_uri)
+    old_ids = [alias.strip("/").rpartition("/")[2] for alias in role.meta.aliases if alias.strip("/").startswith(f"{folder}/")]
+    aliases = tuple(n for n in dict.fromkeys([role_id, *old_ids]) if n != name)
     return Book(name, f"Onboarding pack: {role.title}", title, tuple(p for p in parts if p.urls),
-                aliases=(role_id,) if name != role_id else (), id=role_id, backlinks=False, minutes=_minutes(catalog))
+                aliases=aliases, id=role_id, backlinks=False, minutes=_minutes(catalog))
 
 
 def _minutes(catalog: Catalog) -> dict[str, int]:

@@ -1,4 +1,4 @@
-"""The role-by-practice matrix at /matrix/ and its CSV download, derived only from `roles` in front matter.
+"""The responsibility (RACI) matrix at /matrix/ and its CSV download, derived only from `roles` in front matter.
 
 One table per page type whose model has `roles` (a `WithRoles`), in type
 order, one column per role. Each cell names its level with a letter and
@@ -72,14 +72,15 @@ def _cells(row: Entry, roles: list[Entry]) -> list[tuple[str, str, str]]:
     return [(level, CODES[level], explain(role, level, row)) if (level := levels.get(role.stem)) else ("", "", "") for role in roles]
 
 
-TITLE = "Role-by-practice matrix"
-SUMMARY = "The RACI matrix: which role is responsible, accountable, consulted or informed for every practice and ritual."
+TITLE = "Responsibility matrix"
+SUMMARY = "The RACI matrix: which role is responsible, accountable or consulted for every ritual, practice, template, exercise and decision guide."
 
 
 def matrix_page() -> str:
     """The page's opening paragraph (Markdown, searched); the tables come from `matrix_html`."""
     return (
-        "The RACI matrix of the handbook: who owns, does, is asked about or is told of each ritual and practice"
+        "The RACI matrix of the handbook: who owns, does, is asked about or is told of each ritual, practice, template,"
+        " exercise and decision guide"
         " (accountable, responsible, consulted, informed), read straight from each page's front matter."
         " Row titles link to the page, column headings to the role.\n"
     )

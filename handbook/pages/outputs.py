@@ -87,7 +87,7 @@ def outputs(catalog: Catalog, settings: Settings, team: TeamFile | None = None) 
                nav="Getting started", pdf=True, llms=True),
         Output(matrix.MATRIX, matrix.TITLE, matrix.SUMMARY, matrix.matrix_page(),
                html=lambda link: matrix.matrix_html(view, link, team), nav="Reference", pdf=True, llms=True, hide=("toc",)),
-        Output(matrix.MATRIX_CSV, "Role-by-practice matrix (CSV)", text=matrix.matrix_csv(view, settings.site_url)),
+        Output(matrix.MATRIX_CSV, "Responsibility matrix (CSV)", text=matrix.matrix_csv(view, settings.site_url)),
     ]
     if team is not None:
         found += team_outputs(catalog, view, team, settings)
