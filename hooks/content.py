@@ -32,6 +32,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(ContentError(problems)))
     for key, value in config_overrides(found.team if found else None, config.repo_url).items():
         config[key] = value
+    # The file:// search shim is for the offline bundle only: on a served site it would hold up every first paint.
+    offline = config.plugins.get("material/offline")
+    if not (offline and offline.config.enabled):
+        config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
     return config
 
 

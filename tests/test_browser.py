@@ -45,35 +45,42 @@ def test_dark_mode_toggles(page, served_site):
     assert before == "default"
 
 
-def test_matrix_on_a_phone_scrolls_with_its_first_column_visible(browser, served_site):
+def test_matrix_on_a_phone_puts_the_filter_first_and_nothing_scrolls_inside_the_page(browser, served_site):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(served_site + "/matrix/")
-    scroller = page.locator(".hb-matrix").first
-    table = scroller.locator("table")
-    first_cell = table.locator("tbody th").first
-    assert table.evaluate("t => t.scrollWidth") > 390
-    start = first_cell.bounding_box()["x"]
-    scroller.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
-    assert scroller.evaluate("el => el.scrollLeft") > 0
-    last_header = table.locator("thead th").last.bounding_box()
-    assert last_header["x"] + last_header["width"] <= 391
-    pinned = first_cell.bounding_box()
-    assert start > 0 and abs(pinned["x"] - start) < 1
-    # Choosing a role leaves its column only, and the table fits the phone.
+    form = page.locator("form.hb-matrix-filter")
+    # The filter is on the first screen, above the download and the legend.
+    assert form.is_visible() and form.bounding_box()["y"] + form.bounding_box()["height"] < 844
+    assert form.bounding_box()["y"] < page.locator(".hb-download").bounding_box()["y"] < page.locator(".hb-matrix-legend").bounding_box()["y"]
+    # No box scrolls inside the page, and the page does not scroll sideways.
+    assert page.evaluate("""() => [...document.querySelectorAll('article *')].filter(el => {
+        const style = getComputedStyle(el);
+        return /(auto|scroll)/.test(style.overflowX + style.overflowY) && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+    }).map(el => el.className)""") == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # Each row is the page it names, then who is involved, accountable first: "A MLE", "R DE", ...
+    row = page.locator('table.hb-matrix__table tbody tr:has(th a:text-is("Architecture review"))')
+    chips = [c.inner_text().split("\n")[0].replace("\u00a0", " ") for c in row.locator("td[data-level]").all()]
+    shown = sorted((row.locator("td[data-level]").nth(n).bounding_box()["y"], row.locator("td[data-level]").nth(n).bounding_box()["x"], n)
+                   for n in range(len(chips)))
+    first = row.locator("td[data-level]").nth(shown[0][2])
+    assert first.get_attribute("data-level") == "accountable"
+    assert first.evaluate("td => getComputedStyle(td, '::after').content") == f'"{first.get_attribute("data-short")}"'
+    # Choosing a role leaves its rows.
     page.locator("#hb-matrix-role").select_option("data-scientist")
-    visible = [th for th in table.locator("thead th").all() if th.is_visible()]
-    assert [th.inner_text() for th in visible] == ["Rituals", "DS"]
-    assert table.evaluate("t => t.scrollWidth") <= scroller.evaluate("el => el.clientWidth") + 1
+    rituals = page.locator("table.hb-matrix__table").first
+    assert rituals.locator("tbody tr:visible").count() == matrix_involvement("data-scientist")["ritual"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
 
 
-def matrix_involvement(role: str) -> dict[str, int]:
+def matrix_involvement(role: str, levels: tuple[str, ...] = ("accountable", "responsible", "consulted", "informed")) -> dict[str, int]:
     from conftest import ROOT
     from handbook.rules import load_folder
 
     catalog = load_folder(ROOT / "docs")
-    return {kind: sum(1 for e in catalog.of_type(kind) if role in e.meta.roles) for kind in ("ritual", "practice")}
+    return {kind: sum(1 for e in catalog.of_type(kind) if e.meta.roles.get(role) in levels) for kind in ("ritual", "practice")}
 
 
 def test_all_eleven_role_columns_fit_at_1280(page, served_site):
@@ -111,11 +118,19 @@ def test_matrix_role_filter_shows_one_roles_rows_or_highlights_its_column(page, 
     page.locator("#hb-matrix-role").select_option("data-scientist")
     assert rituals.locator("tbody tr:visible").count() == expected["ritual"] < total[0]
     assert practices.locator("tbody tr:visible").count() == expected["practice"] < total[1]
-    assert rituals.locator("thead th.is-highlighted").inner_text() == "DS"
+    assert rituals.locator("thead th.is-highlighted").get_attribute("data-role") == "data-scientist"
     status = page.locator(".hb-matrix-filter__status").inner_text()
     assert status.startswith(f"Data scientist is involved in {expected['ritual']} of {total[0]} rituals, {expected['practice']} of {total[1]} practices, ")
     assert status.count(" and ") == 1 and status.endswith(" decision guides.")
     assert page.url.endswith("?role=data-scientist")
+    # Responsible and accountable only: the rows where the role does the work, and no consulted cell anywhere.
+    page.locator("input[name=hb-matrix-owned]").check()
+    owned = matrix_involvement("data-scientist", ("responsible", "accountable"))
+    assert practices.locator("tbody tr:visible").count() == owned["practice"] < expected["practice"]
+    assert page.locator(".hb-matrix-filter__status").inner_text().startswith(
+        f"Data scientist is responsible or accountable for {owned['ritual']} of {total[0]} rituals, ")
+    assert practices.locator('td[data-level="consulted"] .hb-raci:visible').count() == 0
+    page.locator("input[name=hb-matrix-owned]").uncheck()
     page.locator("input[name=hb-matrix-mode][value=column]").check()
     assert rituals.locator("tbody tr:visible").count() == total[0]
     assert rituals.locator("tbody td.is-highlighted").count() == total[0]
@@ -129,13 +144,27 @@ def test_matrix_role_filter_shows_one_roles_rows_or_highlights_its_column(page, 
 
 def test_a_matrix_cell_explains_itself_on_keyboard_focus(page, served_site):
     page.goto(served_site + "/matrix/")
-    cell = page.locator('table.hb-matrix__table tbody tr:has(th a:text-is("Start with a baseline")) td[data-level="accountable"] .hb-raci')
-    explanation = cell.get_attribute("title")
-    assert explanation == "Data scientist is accountable for Start with a baseline"
-    cell.focus()
-    tooltip = page.locator(".md-tooltip2--active")
-    tooltip.wait_for()
-    assert tooltip.inner_text() == explanation
+    cell = page.locator('table.hb-matrix__table tbody tr:has(th a:text-is("Start with a baseline")) td[data-level="accountable"]')
+    tip = cell.locator(".hb-tip")
+    assert tip.inner_text() == "Data scientist is accountable for Start with a baseline"
+    hidden = tip.bounding_box()
+    assert hidden["width"] <= 1 and hidden["height"] <= 1  # there for screen readers, out of sight
+    # Reached by the keyboard: Tab stops on the letter, and the sentence shows beside it, on top of what is below.
+    page.locator('table.hb-matrix__table tbody th a:text-is("Start with a baseline")').focus()
+    page.keyboard.press("Tab")  # the row's first letter: the data scientist's A
+    assert cell.locator(".hb-raci").evaluate("el => el === document.activeElement")
+    shown = tip.bounding_box()
+    mark = cell.locator(".hb-raci").bounding_box()
+    assert shown["width"] > 100 and shown["height"] > 10 and shown["y"] >= mark["y"] + mark["height"] - 1
+    # On top of the rows below it (the tip lets the pointer through, so ask with that switched off for a moment).
+    middle = (shown["x"] + shown["width"] / 2, shown["y"] + shown["height"] / 2)
+    tip.evaluate("el => { el.style.pointerEvents = 'auto'; }")
+    assert page.evaluate(f"document.elementFromPoint({middle[0]}, {middle[1]}).closest('.hb-tip') !== null")
+    tip.evaluate("el => { el.style.pointerEvents = ''; }")
+    # No script tooltip is mounted for the matrix: its cells carry no title.
+    assert page.locator("table.hb-matrix__table [title]").count() == 0
+    page.keyboard.press("Tab")
+    assert tip.bounding_box()["width"] <= 1
 
 
 def test_checklist_ticks_survive_a_reload_and_reset_clears_them(page, served_site):

@@ -16,11 +16,13 @@ def table(built, heading):
 
 def cells(built, heading):
     found = table(built, heading)
-    header = [th.get_text(strip=True) for th in found.select("thead th")]
+    # A column heading is its short name; its full name and each cell's sentence are hover tips.
+    header = [th.find(string=True).strip() for th in found.select("thead th")]
     rows = {}
     for tr in found.select("tbody tr"):
         title = tr.find("th", scope="row").get_text(strip=True)
-        rows[title] = dict(zip(header[1:], [td.get_text(strip=True) for td in tr.find_all("td")], strict=False))
+        letters = [(td.select_one(".hb-raci") or td).get_text(strip=True) for td in tr.find_all("td")]
+        rows[title] = dict(zip(header[1:], letters, strict=False))
     return header, rows
 
 
@@ -68,8 +70,9 @@ def test_headers_and_rows_link_to_pages(build_site):
     found = table(build_site(minimal_docs()), "practices-by-role")
     heads = found.select("thead a")
     assert [a["href"] for a in heads] == ["../roles/lead/", "../roles/scientist/", "../roles/loner/"]
-    # Short headings, full names as tooltips.
-    assert [a["title"] for a in heads] == ["Team lead", "Scientist", "Loner"]
+    # Short headings, full names as tips (read by screen readers; shown on hover and focus without any script).
+    assert [(a.find(string=True), a.select_one(".hb-tip").get_text()) for a in heads] == [
+        ("TL", "Team lead"), ("DS", "Scientist"), ("LO", "Loner")]
     assert [a["href"] for a in found.select("tbody th[scope=row] a")] == ["../practices/pairing/"]
 
 
@@ -84,10 +87,14 @@ def test_changing_front_matter_changes_the_matrix(build_site):
 def test_each_cell_explains_itself_and_can_be_focused(build_site):
     found = table(build_site(minimal_docs()), "rituals-who-attends")
     marks = found.select("tbody td .hb-raci")
-    assert [(m.get_text(), m["title"], m["tabindex"]) for m in marks] == [
+    assert [(m.get_text(), m.find_next_sibling(class_="hb-tip").get_text(), m["tabindex"]) for m in marks] == [
         ("A", "Team lead is accountable for Stand-up", "0"),
         ("R", "Scientist is responsible for Stand-up", "0"),
     ]
+    # No title anywhere in the tables: Material would mount a script tooltip for each of them.
+    assert found.select("[title]") == []
+    # A phone shows each cell as "A TL": the cell carries its role's short name.
+    assert [td.get("data-short") for td in found.select("tbody td[data-level]")] == ["TL", "DS"]
     # Colour is not the only cue: the letter is there, and each level has its own class.
     assert [m["class"] for m in marks] == [["hb-raci", "hb-raci--accountable"], ["hb-raci", "hb-raci--responsible"]]
     assert [td.get("data-level") for td in found.select("tbody td")] == ["accountable", "responsible", None]

@@ -398,7 +398,9 @@ def test_sentences_about_the_browser_get_their_print_wording(tmp_path):
 
     site = _built_page(tmp_path, "/roles/x/", "<p>Tick them off as you go: this browser keeps your ticks for this role, on this device only.</p>"
                        "<p>They work through the checklist; the boxes they tick stay ticked in their browser.</p>"
-                       '<p class="hb-matrix__hint">On a small screen the tables scroll sideways.</p>')
+                       '<noscript><style>.hb-matrix-filter { display: none; }</style></noscript>'
+                       '<p><span class="hb-raci">A</span><span class="hb-tip">Lead is accountable for X</span></p>')
     _, html = article(site, "/roles/x/", set())
     assert [p.get_text() for p in BeautifulSoup(html, "html.parser").find_all("p")] == [
-        "Tick them off as you go.", "They work through the checklist."]
+        "Tick them off as you go.", "They work through the checklist.", "A"]
+    assert "<style" not in html

@@ -1,6 +1,8 @@
-// The role filter of the responsibility matrix. Without this script the
-// matrix is a complete plain table; with it, a reader picks a role and sees
-// only that role's rows, or every row with the role's column highlighted.
+// The role filter of the responsibility matrix. The page carries the form
+// (shown only where scripts run); this script makes it work. Without scripts
+// the matrix is a complete plain table. With it, a reader picks a role and sees only that role's rows,
+// or every row with the role's column highlighted, and may keep only what the
+// role is responsible or accountable for.
 (function () {
   "use strict";
 
@@ -9,50 +11,23 @@
     return items.length < 2 ? items.join("") : items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
   }
 
+  var form = document.querySelector("form.hb-matrix-filter");
   var wrappers = Array.prototype.slice.call(document.querySelectorAll("[data-hb-matrix]"));
-  if (!wrappers.length) return;
-  var headings = Array.prototype.slice.call(wrappers[0].querySelectorAll("thead th[data-role]"));
-  if (!headings.length) return;
+  if (!form || !wrappers.length) return;
+  var select = form.querySelector("#hb-matrix-role");
+  var owned = form.querySelector("input[name=hb-matrix-owned]");
+  var status = form.querySelector(".hb-matrix-filter__status");
+  var roles = Array.prototype.map.call(select.options, function (option) { return option.value; }).filter(Boolean);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
 
-  function element(name, attributes, text) {
-    var node = document.createElement(name);
-    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
-    if (text) node.textContent = text;
-    return node;
+  function counts(level) {
+    return level === "responsible" || level === "accountable" || (level && !owned.checked);
   }
 
-  // --- the form --------------------------------------------------------------
-  var form = element("form", { "class": "hb-matrix-filter", "aria-label": "Filter the matrix by role" });
-  var label = element("label", { "for": "hb-matrix-role" }, "Role");
-  var select = element("select", { id: "hb-matrix-role" });
-  select.appendChild(element("option", { value: "" }, "All roles"));
-  headings.forEach(function (th) {
-    select.appendChild(element("option", { value: th.getAttribute("data-role") }, th.getAttribute("data-name") + " (" + th.textContent.trim() + ")"));
-  });
-  label.appendChild(select);
-  var modes = element("fieldset", {});
-  modes.appendChild(element("legend", {}, "Show"));
-  [["rows", "only its rows"], ["column", "every row, its column highlighted"]].forEach(function (mode, index) {
-    var option = element("label", {});
-    var radio = element("input", { type: "radio", name: "hb-matrix-mode", value: mode[0] });
-    radio.checked = index === 0;
-    option.appendChild(radio);
-    option.appendChild(document.createTextNode(" " + mode[1]));
-    modes.appendChild(option);
-  });
-  var status = element("p", { "class": "hb-matrix-filter__status", "aria-live": "polite" });
-  form.appendChild(label);
-  form.appendChild(modes);
-  form.appendChild(status);
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  var anchor = wrappers[0].previousElementSibling;
-  wrappers[0].parentNode.insertBefore(form, anchor && /^H[1-6]$/.test(anchor.tagName) ? anchor : wrappers[0]);
-
-  // --- filtering -------------------------------------------------------------
   function apply() {
     var role = select.value;
     var mode = form.querySelector("input[name=hb-matrix-mode]:checked").value;
-    var counts = [];
+    var found = [];
     wrappers.forEach(function (wrapper) {
       var table = wrapper.querySelector("table");
       var header = Array.prototype.slice.call(table.tHead.rows[0].cells);
@@ -62,16 +37,18 @@
       header.forEach(function (th, index) { th.classList.toggle("is-highlighted", index === column); });
       rows.forEach(function (row) {
         var cell = column > 0 ? row.cells[column] : null;
-        var involved = !!(cell && cell.hasAttribute("data-level"));
+        var involved = !!(cell && counts(cell.getAttribute("data-level")));
         row.hidden = column > 0 && mode === "rows" && !involved;
         if (involved) shown += 1;
         Array.prototype.forEach.call(row.cells, function (td, index) { td.classList.toggle("is-highlighted", index === column); });
       });
       wrapper.classList.toggle("hb-matrix--single", column > 0 && mode === "rows");
-      counts.push(shown + " of " + rows.length + " " + header[0].textContent.trim().toLowerCase());
+      wrapper.classList.toggle("hb-matrix--owned", owned.checked);
+      found.push(shown + " of " + rows.length + " " + header[0].textContent.trim().toLowerCase());
     });
     var chosen = select.options[select.selectedIndex];
-    status.textContent = role ? chosen.textContent.replace(/ \(.*\)$/, "") + " is involved in " + listed(counts) + "." : "";
+    var how = owned.checked ? " responsible or accountable for " : " involved in ";
+    status.textContent = role ? chosen.textContent.replace(/ \(.*\)$/, "") + " is" + how + listed(found) + "." : "";
     try {
       var url = new URL(window.location.href);
       if (role) url.searchParams.set("role", role);
@@ -80,12 +57,9 @@
     } catch (error) { /* some file:// contexts refuse: the filter still works */ }
   }
 
-  select.addEventListener("change", apply);
-  form.addEventListener("change", function (event) {
-    if (event.target.name === "hb-matrix-mode") apply();
-  });
+  form.addEventListener("change", apply);
   var wanted = new URLSearchParams(window.location.search).get("role");
-  if (wanted && headings.some(function (th) { return th.getAttribute("data-role") === wanted; })) {
+  if (wanted && roles.indexOf(wanted) >= 0) {
     select.value = wanted;
     apply();
   }

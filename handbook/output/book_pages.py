@@ -51,10 +51,11 @@ def article(site: Path, url: str, included: set[str], site_url: str = "", *, bac
         raise ValueError(f"{url}: no <article> in the built page")
     # Web-only parts: permalinks, edit buttons, tag chips (tag pages are not in the book), scripts, download
     # buttons, footnote back-arrows, anything marked .hb-web-only.
-    # The role page's folded backlinks and its checklist's controls are web-only too.
+    # The role page's folded backlinks and its checklist's controls are web-only too, as are the matrix's hover
+    # sentences (the book has its legend) and its script-only styles.
     for junk in body.select("a.headerlink, .md-content__button, .md-source-file, .md-tags, script, form, .hb-download, "
                             "details.hb-linked-from, .hb-checklist__status, .hb-checklist__actions, .hb-web-only, "
-                            "a.footnote-backref, a.md-button[download], .hb-matrix__hint"):
+                            "a.footnote-backref, a.md-button[download], noscript, .hb-tip"):
         junk.decompose()
     for paragraph in body.find_all("p"):
         if not paragraph.get_text(strip=True) and paragraph.find(True) is None:

@@ -67,9 +67,11 @@ def explain(role: Entry, level: str, row: Entry) -> str:
     return f"{role.title} {_VERBS[level]} {row.title}"
 
 
-def _cells(row: Entry, roles: list[Entry]) -> list[tuple[str, str, str]]:
+def _cells(row: Entry, roles: list[Entry]) -> list[tuple[str, str, str, str]]:
+    """Per role: the level, its letter, the sentence that explains it, and the role's short name (a phone shows "R DS")."""
     levels = row.meta.roles
-    return [(level, CODES[level], explain(role, level, row)) if (level := levels.get(role.stem)) else ("", "", "") for role in roles]
+    return [(level, CODES[level], explain(role, level, row), role.meta.short) if (level := levels.get(role.stem)) else ("", "", "", "")
+            for role in roles]
 
 
 TITLE = "Responsibility matrix"
@@ -79,10 +81,8 @@ SUMMARY = "The RACI matrix: which role is responsible, accountable or consulted 
 def matrix_page() -> str:
     """The page's opening paragraph (Markdown, searched); the tables come from `matrix_html`."""
     return (
-        "The RACI matrix of the handbook: who owns, does, is asked about or is told of each ritual, practice, template,"
-        " exercise and decision guide"
-        " (accountable, responsible, consulted, informed), read straight from each page's front matter."
-        " Row titles link to the page, column headings to the role.\n"
+        "Who is accountable for each ritual, practice, template, exercise and decision guide, who does the work"
+        " and who is consulted (RACI), read from each page's front matter. A role not named is kept informed.\n"
     )
 
 
