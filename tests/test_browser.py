@@ -227,3 +227,17 @@ def test_a_glossary_term_shows_its_definition_on_keyboard_focus(page, served_sit
 def test_a_template_block_has_a_copy_button(page, served_site):
     page.goto(served_site + "/templates/team-charter/")
     assert page.locator(".md-typeset pre button.md-code__button[data-md-type=copy]").count() >= 1
+
+
+def test_a_templates_markdown_fits_a_phone_screen(browser, served_site):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(served_site + "/templates/model-review-checklist/")
+    block = page.locator("article pre > code").first
+    assert "| Date | Decision owner | Reviewers |" in block.inner_text()
+    # The table rows wrap inside the block: nothing runs off the right edge, and nothing scrolls sideways.
+    assert block.evaluate("c => c.scrollWidth <= c.clientWidth + 1")
+    box = block.bounding_box()
+    assert box["x"] + box["width"] <= 390
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
