@@ -241,3 +241,18 @@ def test_a_templates_markdown_fits_a_phone_screen(browser, served_site):
     assert box["x"] + box["width"] <= 390
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+def test_the_home_pages_first_phone_screen_says_where_a_new_hire_and_a_lead_start(browser, served_site):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(served_site + "/")
+    for name in ("your role's page", "Adopting this handbook"):
+        link = page.locator("article a", has_text=name).first
+        box = link.bounding_box()
+        assert box["y"] + box["height"] <= 844, f"{name!r} is below the first screen"
+    # The new hire's link lands on the role cards.
+    page.locator("article a", has_text="your role's page").first.click()
+    page.wait_for_function("location.hash === '#find-your-role'")
+    assert page.locator(".hb-role-cards a").first.is_visible()
+    context.close()
