@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build publish test test-fast lint bench pdf offline clean urls new check schema init
+.PHONY: serve build publish test test-fast lint bench lighthouse pdf offline clean urls new check schema init
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,11 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.hooks
 	$(BIN)/python -m bench.overhead
+
+## lighthouse: Lighthouse mobile scores of a few pages of site/ (make build first), served by nginx as published; installs Lighthouse with npm
+lighthouse: $(STAMP)
+	@test -x .cache/lighthouse/node_modules/.bin/lighthouse || npm install --silent --no-audit --no-fund --prefix .cache/lighthouse lighthouse@12
+	$(BIN)/python -m bench.lighthouse
 
 ## pdf: the same as publish: site/pdf/handbook.pdf and one onboarding pack per role, with the site that links them
 pdf: publish

@@ -10,53 +10,19 @@ from __future__ import annotations
 import gzip
 import os
 import re
-import shutil
-import socket
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 import yaml
 
+from bench.nginx import CONFIG, DEPLOY, ENVSUBST, SCRIPT, NginxMissing, Server, nginx_path, serve
 from conftest import ROOT
 
-DEPLOY = ROOT / "deploy"
-CONFIG = DEPLOY / "nginx.conf"
-SCRIPT = DEPLOY / "redirects-to-nginx"
-# The names deploy/Dockerfile hands envsubst: only these placeholders are filled in.
-ENVSUBST = re.search(r"envsubst '([^']+)'", (DEPLOY / "Dockerfile").read_text(encoding="utf-8")).group(1)
 LONG = "public, max-age=31536000, immutable"
 SHORT = "public, max-age=300"
-
-
-def nginx_path() -> str:
-    found = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.access(p, os.X_OK)), None)
-    if found is None:
-        message = "nginx is not installed (apt-get install nginx); .ci/run installs it"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"under CI=true the hosting test must run: {message}")
-        pytest.skip(message)
-    return found
-
-
-def render(template: str, values: dict[str, str]) -> str:
-    """envsubst with a list of names: `${NAME}` and `$NAME` of those names only; nginx's own $variables stay."""
-    names = re.findall(r"\$\{?(\w+)\}?", ENVSUBST)
-    assert set(values) == set(names)
-    if shutil.which("envsubst"):
-        return subprocess.run(["envsubst", ENVSUBST], input=template, env={**os.environ, **values}, capture_output=True, text=True, check=True).stdout
-    return re.sub(r"\$(?:\{(\w+)\}|(\w+))", lambda m: values.get(m.group(1) or m.group(2), m.group(0)), template)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def big_page() -> str:
@@ -71,25 +37,14 @@ def big_page() -> str:
     return f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Data scientist</title></head><body>{body}</body></html>\n'
 
 
-@dataclass(frozen=True)
-class Server:
-    url: str
-    site: Path
-    log: Path
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[Server]:
-    nginx = nginx_path()
-    if os.geteuid() != 0:
-        # nginx makes its compiled-in temporary folders at start, which only root may do; `sudo nginx -t` makes them once.
-        built = subprocess.run([nginx, "-V"], capture_output=True, text=True, check=False).stderr
-        missing = [path for path in re.findall(r"--http-[a-z]+-temp-path=(\S+)", built) if not Path(path).is_dir()]
-        if missing:
-            message = f"nginx's temporary folders ({', '.join(missing)}) are missing: run `sudo nginx -t` once (.ci/run does), or the tests as root"
-            if os.environ.get("CI") == "true":
-                pytest.fail(message)
-            pytest.skip(message)
+    try:
+        nginx_path()
+    except NginxMissing as missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"under CI=true the hosting test must run: {missing}")
+        pytest.skip(str(missing))
     base = tmp_path_factory.mktemp("hosting")
     site = base / "site"
     for path, text in {
@@ -104,42 +59,8 @@ def server(tmp_path_factory) -> Iterator[Server]:
     }.items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_text(text, encoding="utf-8")
-    redirects = base / "redirects.conf"
-    made = subprocess.run(["sh", str(SCRIPT), str(site / "_redirects")], capture_output=True, text=True, check=False)
-    assert made.returncode == 0, made.stderr
-    redirects.write_text(made.stdout, encoding="utf-8")
-    port = free_port()
-    config = base / "nginx.conf"
-    config.write_text(render(CONFIG.read_text(encoding="utf-8"), {
-        "HANDBOOK_ROOT": str(site), "HANDBOOK_LISTEN": f"127.0.0.1:{port}", "HANDBOOK_REDIRECTS": str(redirects),
-    }), encoding="utf-8")
-    prefix = base / "prefix"
-    prefix.mkdir()
-    log = prefix / "error.log"
-    # Run as root, the workers would switch to the compiled-in user, who cannot enter pytest's private temporary folder.
-    globals_ = f"daemon off; pid {prefix / 'nginx.pid'}; error_log {log};" + (" user root;" if os.geteuid() == 0 else "")
-    command = [nginx, "-p", f"{prefix}/", "-e", str(log), "-c", str(config), "-g", globals_]
-    checked = subprocess.run([*command[:-2], "-t", *command[-2:]], capture_output=True, text=True, check=False)
-    assert checked.returncode == 0, checked.stderr
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            assert process.poll() is None, f"nginx stopped: {process.stderr.read() if process.stderr else ''} {log.read_text() if log.exists() else ''}"
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "nginx did not start listening within 15 s"
-                time.sleep(0.05)
-        yield Server(f"http://127.0.0.1:{port}", site, log)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with serve(site, base) as running:
+        yield running
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
