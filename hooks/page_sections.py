@@ -17,7 +17,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from handbook.output.build import KEY
 from handbook.views.glossary_terms import GlossaryTerms
-from handbook.views.sections import PATH_MARK, SEARCH_BOOST, PageParts, insert_headings
+from handbook.views.sections import PATH_MARK, SEARCH_BOOST, PageParts, insert_headings, search_tags
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -33,7 +33,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["description"] = entry.meta.summary
         # Material's search indexes meta tags with a boost of a million, which drowns every other
         # signal (each section of each tagged page then ties); the chips already show them.
+        # A role's abbreviations take their place.
         page.meta.pop("tags", None)
+        if tags := search_tags(entry):
+            page.meta["tags"] = tags
         # A role's page should win searches about the role ("data scientist onboarding").
         if entry.type in SEARCH_BOOST:
             page.meta.setdefault("search", {}).setdefault("boost", SEARCH_BOOST[entry.type])

@@ -86,3 +86,12 @@ def test_generated_lists_stay_out_of_the_search_index_and_the_welcome_stays_in(r
     assert any(doc["location"] == "decision-guides/do-we-need-machine-learning/#the-questions" for doc in docs)
 
 
+
+
+def test_only_role_pages_carry_search_tags_and_those_are_their_abbreviations(real_site):
+    # Material boosts a page's tags a million-fold: topic tags would tie every section of every tagged page.
+    docs = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    tagged = {doc["location"].partition("#")[0]: doc["tags"] for doc in docs if doc.get("tags")}
+    assert tagged["roles/data-engineer/"] == ["DE"]
+    assert tagged["roles/ml-engineer/"] == ["MLE"]
+    assert {location.partition("/")[0] for location in tagged} == {"roles"}

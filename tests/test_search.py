@@ -27,8 +27,9 @@ QUERIES = {
     "meeting hours per week": "/rhythm/",
     "roll back a model": "/decision-guides/model-misbehaves-in-production/",
     "role play": "/exercises/role-play-eighty-percent-accurate/",
-    # Abbreviations people type for a role. ("DE" is left out: as a prefix it matches design, definition, delivery.)
+    # Abbreviations people type for a role. "DE" is also the start of design, definition and delivery.
     "PM": "/roles/ai-product-manager/",
+    "DE": "/roles/data-engineer/",
     "DS": "/roles/data-scientist/",
     "MLE": "/roles/ml-engineer/",
     "SWE": "/roles/software-engineer/",

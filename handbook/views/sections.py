@@ -52,6 +52,7 @@ from handbook.views.health_check import health_check_html
 from handbook.views.play_sections import GLOSSES, download_button
 from handbook.views.provenance import drawn_from
 from handbook.views.role_views import (
+    abbreviations,
     first_week,
     minutes,
     pack_name,
@@ -63,6 +64,13 @@ from handbook.views.role_views import (
 
 # Material's search boost per page type: role pages are the handbook's entry points.
 SEARCH_BOOST = {"role": 4}
+
+
+def search_tags(entry: Entry) -> list[str]:
+    """What Material's search indexes as a page's tags, a field it boosts a million-fold: a role's abbreviations, so
+    that "DE" finds the data engineer before every page with a word starting "de"; never the topic tags, which would
+    make every section of every tagged page tie."""
+    return abbreviations(entry) if entry.type == "role" else []
 
 # Where a role's path goes: Markdown keeps an HTML comment as it is.
 PATH_MARK = "<!-- handbook:path -->"
