@@ -180,6 +180,9 @@ def test_reference_lists_rituals_and_practices_by_level(build_site):
     loner = build_site(docs, name="loner").html("roles/loner/")
     assert [(p.name, text([p])) for p in section(loner, "practices-you-lead-or-take-part-in")] == [
         ("h3", "You are asked for input (consulted) ¶"), ("ul", "Pairing")]
+    # What a role does the work for is a list to read; what it is only consulted on, one compact line.
+    assert [ul["class"] for ul in section(page, "practices-you-lead-or-take-part-in") if ul.name == "ul"] == [["hb-columns"]]
+    assert [ul["class"] for ul in section(loner, "practices-you-lead-or-take-part-in") if ul.name == "ul"] == [["hb-inline-list"]]
 
 
 def test_a_role_with_nothing_yet(build_site):
