@@ -404,3 +404,53 @@ def test_sentences_about_the_browser_get_their_print_wording(tmp_path):
     assert [p.get_text() for p in BeautifulSoup(html, "html.parser").find_all("p")] == [
         "Tick them off as you go.", "They work through the checklist.", "A"]
     assert "<style" not in html
+
+
+# One-line items that end page A this near the foot of its first printed page: without the keep rules, its
+# footnote stays there and Sources, "Linked from" and the dates print alone on the next (37 to 47 items do).
+FILLING_ITEMS = 42
+
+
+def test_a_foot_that_would_print_alone_before_a_divider_goes_over_with_the_last_lines(tmp_path):
+    """A page whose list ends near the foot of a printed page, before the next part: its foot would print alone on
+    a page of its own (as "Linked from" did in the book); it goes over whole, with the list's last item."""
+    _require_weasyprint()
+    from pypdf import PdfReader
+
+    from handbook.output.pdf import Book, Part
+
+    items = "".join(f"<li>Point {n} of page A.</li>" for n in range(1, FILLING_ITEMS)) + "<li>Last point of page A.</li>"
+    sources = "".join(f"<li>Source {n}</li>" for n in range(1, 6))
+    for url, body in (("a", f'<h1>Page A</h1><ul>{items}</ul><div class="footnote"><hr><ol><li><p>A footnote.</p></li></ol></div>'
+                             f'<h2 id="sources">Sources</h2><ul>{sources}</ul><h2 id="linked-from">Linked from</h2>'
+                             '<ul><li><a href="../b/">Page B</a></li></ul><p class="hb-page-dates">Last reviewed 1 January 2026</p>'),
+                      ("b", "<h1>Page B</h1><p>Text.</p>")):
+        (tmp_path / "site" / url).mkdir(parents=True)
+        (tmp_path / "site" / url / "index.html").write_text(f"<html><body><article>{body}</article></body></html>", encoding="utf-8")
+    book = Book("t", "T", "Test", (Part("One", ("/a/",)), Part("Two", ("/b/",))))
+    html = BeautifulSoup(book_html(book, tmp_path / "site", "2026-01-01", "test"), "html.parser")
+    assert [s["class"] for s in html.select("section.page")] == [["page", "before-break"]] * 2
+    assert [c.name for c in html.select_one("div.hb-page-foot").find_all(recursive=False)] == ["div", "h2", "ul", "p", "p"]
+    pdf = write_pdf(book, tmp_path / "site", tmp_path / "pdf", "2026-01-01", "test", site_url="")
+    pages = [page.extract_text() for page in PdfReader(pdf).pages]
+    # Page A runs over two printed pages (the case this is about); the second holds the list's end and the whole foot.
+    title = next(n for n, body in enumerate(pages) if body.startswith("Page A"))
+    dates = next(n for n, body in enumerate(pages) if "Last reviewed" in body)
+    assert dates == title + 1
+    assert "Last point of page A." in pages[dates] and "Sources" in pages[dates]
+
+
+def test_a_pages_foot_is_one_block_after_its_text(tmp_path):
+    from handbook.output.pdf import article
+
+    site = _built_page(tmp_path, "/roles/x/", '<p>Text.</p><ul><li>Last item</li></ul><div class="footnote"><hr><ol><li>A note</li></ol></div>'
+                       '<div class="hb-role-reference"><h2 id="myths">Myths to unlearn</h2><ul><li>A myth</li></ul></div>'
+                       '<h2 id="sources">Sources</h2><ul><li>A source</li></ul><p class="hb-page-dates">Last reviewed</p>')
+    _, html = article(site, "/roles/x/", {"/roles/x/"}, backlinks=False)
+    soup = BeautifulSoup(html, "html.parser")
+    assert [t.name for t in soup.find_all(recursive=False)] == ["h1", "p", "ul", "div"]
+    foot = soup.select_one("div.hb-page-foot")
+    assert [(t.name, t.get("class")) for t in foot.find_all(recursive=False)] == [
+        ("div", ["footnote"]), ("div", ["hb-role-reference"]), ("h2", ["hb-foot"]), ("ul", None), ("p", ["hb-page-dates"])]
+    _, html = article(_built_page(tmp_path / "other", "/myths/y/", "<p>Text.</p><ul><li>Item</li></ul>"), "/myths/y/", set())
+    assert "hb-page-foot" not in html

@@ -41,6 +41,8 @@ PRINT_WORDING = (
 )
 # Headings of what the build adds at a page's foot: never bookmarked.
 FOOT_SECTIONS = ("sources", "linked-from")
+# What ends a page, after its text: footnotes, a role's reference lists, Sources, "Linked from" and the dates.
+FOOT_CLASSES = {"footnote", "hb-role-reference", "hb-foot", "hb-linked-line", "hb-page-dates"}
 
 
 def article(site: Path, url: str, included: set[str], site_url: str = "", *, backlinks: bool = True) -> tuple[str, str]:
@@ -64,6 +66,7 @@ def article(site: Path, url: str, included: set[str], site_url: str = "", *, bac
     _linked_from(soup, body, backlinks)
     for heading in body.find_all(["h2", "h3"], id=FOOT_SECTIONS):
         heading["class"] = [*heading.get("class", []), "hb-foot"]
+    _wrap_foot(soup, body)
     if url.startswith("/templates/") and url != "/templates/":
         _template_form(soup, body)
     for element in body.find_all(id=True):
@@ -110,6 +113,23 @@ def _linked_from(soup: BeautifulSoup, body: Tag, keep: bool) -> None:
         heading.replace_with(line)
     else:
         heading.decompose()
+
+
+def _wrap_foot(soup: BeautifulSoup, body: Tag) -> None:
+    """The run of foot material that ends the article, in one div.hb-page-foot, so that the book's CSS can keep it
+    with the page's last lines: printed alone, it would fill a page of its own before a part's divider."""
+    run: list[Tag] = []
+    for child in reversed(body.find_all(True, recursive=False)):
+        heading = child.find_previous_sibling(True)
+        listed = child.name in ("ul", "ol") and heading is not None and "hb-foot" in heading.get("class", [])
+        if not (listed or FOOT_CLASSES & set(child.get("class", []))):
+            break
+        run.insert(0, child)
+    if run:
+        foot = soup.new_tag("div", attrs={"class": "hb-page-foot"})
+        run[0].insert_before(foot)
+        for child in run:
+            foot.append(child.extract())
 
 
 def _template_form(soup: BeautifulSoup, body: Tag) -> None:
