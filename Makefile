@@ -14,9 +14,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,pdf]'
 	touch $(STAMP)
 
-## serve: the handbook at http://127.0.0.1:8000, rebuilt on every change
+## serve: the handbook at http://127.0.0.1:8000, rebuilt on every change to a page or team.yml; make serve PORT=8765 for another port
+# PORT reaches the command through the environment, unexpanded and never through a shell, from the command line or the environment.
+serve: export HANDBOOK_SERVE_PORT = $(if $(filter command line environment,$(origin PORT)),$(value PORT))
 serve: $(STAMP)
-	$(BIN)/properdocs serve --config-file mkdocs.yml --dev-addr 127.0.0.1:8000
+	@$(BIN)/python -m handbook serve
 
 ## build: a strict build into site/ (no PDFs, so no download buttons), replaced only when it succeeds
 build: $(STAMP)

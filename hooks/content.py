@@ -7,10 +7,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from handbook.content.catalog import TAGS_FILE, docs_label, symlink_problems
+from handbook.content.catalog import TAGS_FILE, docs_label, setting_file_problems, symlink_problems
 from handbook.content.problems import ContentError
 from handbook.content.settings import SettingError, Settings
 from handbook.content.team import config_overrides, read_team, team_label, team_path
@@ -25,7 +26,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The team file names the site and its addresses before anything is rendered.
     root = Path(config.config_file_path).parent
     path = team_path(root)
-    found, problems = read_team(path, team_label(path, root))
+    problems = setting_file_problems(Path(config.config_file_path), Path(config.docs_dir), docs_label(Path(config.docs_dir), root))
+    found, team_problems = read_team(path, team_label(path, root), root=root)
+    problems += team_problems
     if problems:
         for problem in problems:
             log.error(str(problem))
@@ -37,6 +40,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not (offline and offline.config.enabled):
         config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
     return config
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    # The team file is read by every build, so a change to it rebuilds as a page's does. Its folder is watched, not the
+    # file: an editor that saves by writing a new file and renaming it over the old one would end a watch on the file.
+    root = Path(config.config_file_path).parent
+    server.watch(str(team_path(root).parent), recursive=False)
+    return server
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

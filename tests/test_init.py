@@ -91,7 +91,7 @@ def test_gits_origin_as_a_web_address(tmp_path, remote, expected):
 def test_an_existing_team_file_is_not_replaced_without_force(project, capsys):
     (project / "team.yml").write_text("name: Our own team\n", encoding="utf-8")
     assert init(project, "--name", "Orion ML team", "--yes") == 2
-    assert capsys.readouterr().err == "init: team.yml already exists: edit it, or run again with --force (make init FORCE=1) to replace it\n"
+    assert capsys.readouterr().err == "init: team.yml already exists: edit it, or run again with --force to replace it\n"
     assert (project / "team.yml").read_text(encoding="utf-8") == "name: Our own team\n"
     assert init(project, "--name", "Orion ML team", "--yes", "--force") == 0
     assert loaded(project).name == "Orion ML team"
@@ -99,7 +99,7 @@ def test_an_existing_team_file_is_not_replaced_without_force(project, capsys):
 
 
 @pytest.mark.parametrize("name", [
-    'Orion "ML": team #1',
+    "Orion 'ML': team #1",
     "It's a team: #hash, 'quotes' & \\backslash\\",
     "- a dash, ? a question, {braces} [brackets]",
     "yes",
@@ -115,15 +115,17 @@ def test_a_hostile_name_round_trips(project, name):
 
 
 @pytest.mark.parametrize(("arguments", "message"), [
-    (["--name", "<b>Orion</b>"], "init: name: must be plain text: '<' and '>' are not allowed\n"),
-    (["--name", "Orion\nteam"], "init: name: control characters (a line break, a tab, an escape) are not allowed: write the name on one line\n"),
-    ([], "init: name: the team needs a name, such as Orion ML team: give --name (make init NAME=...)\n"),
+    (["--name", "<b>Orion</b>"], "init: name: must be plain text: '<' and '>' are not allowed (--name ...)\n"),
+    (["--name", "Orion\nteam"], "init: name: control characters (a line break, a tab, an escape) are not allowed: write it on one line (--name ...)\n"),
+    ([], "init: name: the team needs a name, such as Orion ML team: give it (--name ...)\n"),
     (["--name", "Orion", "--timezone", "Europe/Berlim"],
-     "init: timezone: 'Europe/Berlim' is not a time zone (did you mean 'Europe/Berlin'?): use an IANA name such as Europe/Berlin or America/New_York\n"),
+     "init: timezone: 'Europe/Berlim' is not a time zone (did you mean 'Europe/Berlin'?): use an IANA name such as Europe/Berlin or America/New_York"
+     " (--timezone ...)\n"),
     (["--name", "Orion", "--site-url", "handbook.example.com"],
-     "init: site_url: 'handbook.example.com' is not a web address: write it in full, such as https://chat.example.com/team\n"),
+     "init: site_url: 'handbook.example.com' is not a web address: write it in full, such as https://chat.example.com/team (--site-url ...)\n"),
     (["--name", "Orion", "--roles", "ai-team-lead,ds"], "init: roles: unknown role 'ds': give role ids from docs/roles/ (ai-product-manager, ai-team-lead, "
-     "compliance-partner, data-engineer, data-scientist, executive-sponsor, ml-engineer, mlops-engineer, research-scientist, software-engineer, ux-designer) or their numbers\n"),
+     "compliance-partner, data-engineer, data-scientist, executive-sponsor, ml-engineer, mlops-engineer, research-scientist, software-engineer, ux-designer) or their numbers"
+     " (--roles ...)\n"),
 ])
 def test_a_bad_answer_is_refused_and_nothing_is_written(project, capsys, arguments, message):
     assert init(project, *arguments, "--yes") == 2
@@ -165,7 +167,7 @@ def test_input_that_ends_takes_the_defaults_or_says_what_is_missing(project, mon
 
     monkeypatch.setattr("builtins.input", ended)
     assert init(project) == 2
-    assert capsys.readouterr().err == "init: name: the team needs a name, such as Orion ML team (the input ended before an answer: give --name)\n"
+    assert capsys.readouterr().err == "init: name: the team needs a name, such as Orion ML team: the input ended before an answer, so give it (--name ...)\n"
     assert init(project, "--name", "Orion ML team") == 0
     assert loaded(project).timezone == "UTC"
 
@@ -178,7 +180,7 @@ def test_make_init_passes_its_arguments_without_expanding_them(project):
     stamp = project / ".venv" / ".installed-stamp"
     stamp.parent.mkdir()
     stamp.touch()
-    hostile = '$(shell touch PWNED) "Orion": #1 `id` $$HOME'
+    hostile = "$(shell touch PWNED) 'Orion': #1 `id` $$HOME"
     environ = {**os.environ, "PYTHONPATH": str(ROOT), "NAME": "a name some systems set"}
     result = subprocess.run(
         ["make", "--no-print-directory", "init", f"BIN={Path(sys.executable).parent}", f"NAME={hostile}", "TIMEZONE=Europe/Berlin",

@@ -2,102 +2,29 @@
 
 from __future__ import annotations
 
-import os
 import textwrap
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 from fractions import Fraction
-from pathlib import Path
 
 import icalendar
 import pytest
 import recurring_ical_events
 from properdocs.commands.build import build
 from properdocs.config import load_config
-from properdocs.exceptions import Abort
 
 from conftest import FIXTURE_TODAY, ROOT, fixture_config, minimal_docs, write_docs
 from handbook.content.settings import Freshness
-from handbook.pages.calendars import calendars, scheduled_ids
+from handbook.pages.calendars import calendars
 from handbook.pages.rhythm import duration_text, rhythm_page, role_times
+from handbook.pages.schedule import schedule
 from handbook.pages.team_view import team_catalog
 from handbook.rules import load_folder
 from handbook.rules.team import load_team
 from handbook.tools.check import check_folder
+from teams import TEAM, build_team, html
 
 pytest_plugins = ["browser"]
-
-CHECKLIST = """
-checklist:
-  first-30-days:
-    - do: Meet the team.
-    - do: Read the charter.
-  first-60-days:
-    - do: Run a first experiment.
-    - do: Share a baseline.
-  first-90-days:
-    - do: Present a result.
-    - do: Mentor a newcomer.
-"""
-
-TEAM = """\
-name: Pairing Crew
-timezone: Europe/Berlin
-repo_url: https://git.crew.example/crew/handbook
-roles: [lead, scientist]
-people:
-  - {name: "Ana <b>Ruiz</b>", role: scientist, start: 2027-01-11, buddy: Bo Chen}
-  - {name: Bo Chen, role: lead}
-rhythm:
-  stand-up: {days: [monday, tuesday, wednesday, thursday, friday], time: "09:30"}
-channels:
-  - {name: "#crew", url: "https://chat.crew.example/crew"}
-"""
-
-
-def build_team(tmp_path: Path, team: str | None = TEAM, *, public: bool = False, name: str = "site") -> tuple[Path, list[str]]:
-    """Build the fixture handbook with a team file; (site folder, error messages)."""
-    root = tmp_path / name
-    files = minimal_docs()
-    files["index.md"] = files["index.md"].replace("Welcome.", "Welcome.\n\n<!-- handbook:role-cards -->\n")
-    files["roles/scientist.md"] = files["roles/scientist.md"].replace("short: DS", "short: DS" + CHECKLIST.rstrip())
-    docs = write_docs(root, files)
-    if team is not None:
-        (root / "team.yml").write_text(team, encoding="utf-8")
-    env = {"HANDBOOK_TODAY": FIXTURE_TODAY, "HANDBOOK_PUBLIC": "true" if public else ""}
-    saved = {key: os.environ.get(key) for key in (*env, "HANDBOOK_TEAM")}
-    os.environ.update(env)
-    os.environ.pop("HANDBOOK_TEAM", None)
-    errors: list[str] = []
-    import logging
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if record.levelno >= logging.ERROR:
-                errors.append(record.getMessage())
-
-    handler = Collect()
-    logging.getLogger("properdocs").addHandler(handler)
-    try:
-        build(load_config(str(fixture_config(root)), strict=True))
-    except Abort:
-        pass
-    finally:
-        logging.getLogger("properdocs").removeHandler(handler)
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-    assert docs.is_dir()
-    return root / "site", errors
-
-
-def html(site: Path, url: str):
-    from bs4 import BeautifulSoup
-
-    return BeautifulSoup((site / url.strip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
-
 
 def test_without_a_team_file_the_site_is_the_generic_handbook_with_no_dead_repository_link(tmp_path):
     site, errors = build_team(tmp_path, None)
@@ -209,8 +136,8 @@ def test_the_calendars_hold_what_the_rhythm_page_counts(tmp_path):
           retrospective: {day: thursday, time: "15:00", cadence: fortnightly, duration_minutes: 60}
           pm-ds-sync: {day: wednesday, time: "11:00"}
           one-on-one: {day: tuesday, time: "14:00"}
-          model-review: {day: friday, time: "13:00"}
-          knowledge-sharing-session: {day: friday, time: "16:00", cadence: monthly}
+          model-review: true
+          knowledge-sharing-session: {day: friday, time: "16:00", cadence: fortnightly, first: 2027-01-15}
           demo-day: false
         """), encoding="utf-8")
     catalog = load_folder(ROOT / "docs")
@@ -218,7 +145,7 @@ def test_the_calendars_hold_what_the_rhythm_page_counts(tmp_path):
     view = team_catalog(catalog, found)
     start = date(2027, 1, 4)
     files = calendars(view, found, "https://h.example/", start)
-    page = rhythm_page(view, scheduled_ids(view, found))
+    page = rhythm_page(view, found)
     counts = {}
     for path, text in files.items():
         events = recurring_ical_events.of(icalendar.Calendar.from_ical(text)).between(datetime(2027, 1, 4), datetime(2027, 1, 4) + timedelta(weeks=4))
@@ -226,7 +153,7 @@ def test_the_calendars_hold_what_the_rhythm_page_counts(tmp_path):
         minutes = sum((e["DTEND"].dt - e["DTSTART"].dt).total_seconds() / 60 for e in events)
         if path.startswith("team/rhythm-"):
             role = path.removeprefix("team/rhythm-").removesuffix(".ics")
-            expected = next(t.minutes for t in role_times(view, scheduled_ids(view, found)) if t.role.stem == role)
+            expected = next(t.minutes for t in role_times(view, schedule(view, found)) if t.role.stem == role)
             assert Fraction(int(minutes), 4) == expected, (role, minutes / 4, float(expected))
             # The rhythm page prints the same figure in that role's row.
             title = catalog.by_stem("role")[role].title

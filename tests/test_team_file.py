@@ -102,7 +102,7 @@ def test_two_people_with_the_same_id(tmp_path, catalog):
 
 
 def test_a_name_that_gives_an_id_already_taken(tmp_path, catalog):
-    found, line = problems_after(tmp_path, catalog, "\n# rhythm: when", "  - name: Jun\n    role: ml-engineer\n\n# rhythm: when")
+    found, line = problems_after(tmp_path, catalog, "\n# rhythm: the rituals", "  - name: Jun\n    role: ml-engineer\n\n# rhythm: the rituals")
     assert found == [f"team.yml:{line}: people.6.name: two people have the id 'jun' (the first is Jun Ito, line {line_of(TEXT, '  - name: Jun Ito')}): give one of them an `id`, such as jun-2"]
 
 
@@ -149,8 +149,9 @@ def test_a_ritual_given_twice(tmp_path, catalog):
 
 
 def test_a_ritual_neither_scheduled_nor_false(tmp_path, catalog):
-    found, line = problems_after(tmp_path, catalog, "failure-friday: false", "failure-friday: true")
-    assert found == [f'team.yml:{line}: rhythm.failure-friday: give when the team holds it, such as {{day: thursday, time: "15:00"}}, or false for a ritual it does not hold']
+    found, line = problems_after(tmp_path, catalog, "failure-friday: false", "failure-friday: sometimes")
+    assert found == [f'team.yml:{line}: rhythm.failure-friday: give when the team holds it, such as {{day: thursday, time: "15:00"}}; '
+                     "true for a ritual held with no fixed time; or false for one it does not hold"]
 
 
 def test_an_unquoted_yes_as_a_name(tmp_path, catalog):

@@ -29,6 +29,7 @@ from handbook.content.problems import Problem
 from handbook.content.types import folders, type_for
 from handbook.content.urls import page_url
 
+NAV_FILE = ".nav.yml"
 TAGS_FILE = "tags.yml"
 _MARKUP = re.compile(r"[<>]")
 WORDS_PER_MINUTE = 200
@@ -174,6 +175,20 @@ def symlink_problems(docs: Path, docs_label: str = "docs") -> list[Problem]:
                 rel = path.relative_to(docs).as_posix()
                 problems.append(Problem(f"{docs_label}/{rel}", 1, "file",
                                         "is a symbolic link: links are not followed, so copy the file or folder into docs/ instead"))
+    return problems
+
+
+def setting_file_problems(config_file: Path, docs: Path, docs_label: str = "docs") -> list[Problem]:
+    """mkdocs.yml and the navigation file (docs/.nav.yml), read as text: what a merge left in them, control characters.
+
+    Pages, tags.yml and team.yml get the same checks as they are read; these two are read by the engine and by
+    awesome-nav, which would take a marker inside a block of text for part of a value.
+    """
+    problems = []
+    for path, label in ((config_file, config_file.name), (docs / NAV_FILE, f"{docs_label}/{NAV_FILE}")):
+        if path.is_file() and not path.is_symlink():
+            _, found = frontmatter.decode(path.read_bytes(), label)
+            problems += found
     return problems
 
 

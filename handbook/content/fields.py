@@ -50,6 +50,21 @@ def _one_sentence(value: str) -> str:
     return value
 
 
+# Directional formatting characters reorder the text around them: an unclosed U+202E reverses the rest of a title
+# wherever it is shown. No field needs them (the handbook and its names read left to right or carry their own script).
+BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(value: str) -> str:
+    """One line of text with no control and no direction characters (a YAML escape can write either)."""
+    if _CONTROLS.search(value):
+        raise ValueError("control characters (a line break, a tab, an escape) are not allowed: write it on one line")
+    if match := BIDI.search(value):
+        raise ValueError(f"the direction character U+{ord(match.group()):04X} is not allowed: it reorders the text around it; remove it")
+    return value
+
+
 def plain(value: str) -> str:
     # MkDocs themes print titles without escaping them, so markup is refused here.
     if "<" in value or ">" in value:

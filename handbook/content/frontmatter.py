@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from handbook.content.fields import BIDI
 from handbook.content.problems import Problem
 
 MAX_PAGE_BYTES = 512 * 1024
@@ -80,9 +81,10 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 
 
     def construct_yaml_str(self, node: yaml.ScalarNode) -> object:
-        # A YAML escape ("\e", "\x00") makes a control character the raw text never held.
-        if match := _CONTROL.search(str(node.value)):
-            raise BadValue(problem=f"control character U+{ord(match.group()):04X} (a YAML escape): remove it", problem_mark=node.start_mark)
+        # A YAML escape ("\e", "\x00", "\u202e") makes a control or direction character the raw text never held.
+        if match := _CONTROL.search(str(node.value)) or BIDI.search(str(node.value)):
+            kind = "direction character" if BIDI.match(match.group()) else "control character"
+            raise BadValue(problem=f"{kind} U+{ord(match.group()):04X} (a YAML escape): remove it", problem_mark=node.start_mark)
         return super().construct_yaml_str(node)
 
 
@@ -133,16 +135,35 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if problem := control_problem(text, path):
         return None, [problem]
+    if problems := conflict_problems(text, path):
+        return None, problems
     return text, []
 
 
 def control_problem(text: str, path: str) -> Problem | None:
-    """The first control character of a text (a tab and a newline are fine), at its line."""
-    match = _CONTROL.search(text)
+    """The first control or direction character of a text (a tab and a newline are fine), at its line."""
+    match = _CONTROL.search(text) or BIDI.search(text)
     if match is None:
         return None
     line = text.count("\n", 0, match.start()) + 1
-    return Problem(path, line, "file", f"control character U+{ord(match.group()):04X} at column {match.start() - text.rfind(chr(10), 0, match.start())}: remove it")
+    column = match.start() - text.rfind(chr(10), 0, match.start())
+    kind = "control character" if _CONTROL.match(match.group()) else "direction character"
+    why = "" if kind == "control character" else " (it reorders the text around it)"
+    return Problem(path, line, "file", f"{kind} U+{ord(match.group()):04X} at column {column}{why}: remove it")
+
+
+# What git leaves in a file whose merge conflicted: a line that starts with seven of <, |, = or >.
+_CONFLICT = re.compile(r"^(<{7}|>{7}|\|{7})(?: |$)|^={7}$", re.MULTILINE)
+_CONFLICT_FIX = "a merge left this conflict unresolved: keep the lines you want, delete the markers, then check again"
+
+
+def conflict_problems(text: str, path: str) -> list[Problem]:
+    """Every line of an unresolved merge conflict's markers. A lone line of seven = is a Markdown heading's underline,
+    so it counts only in a file that also holds a <<<<<<< or >>>>>>> marker."""
+    found = [(text.count("\n", 0, m.start()) + 1, m.group(0)) for m in _CONFLICT.finditer(text)]
+    if not any(marker.startswith(("<", ">")) for _, marker in found):
+        return []
+    return [Problem(path, line, "file", f"'{marker.strip()[:7]}' {_CONFLICT_FIX}") for line, marker in found]
 
 
 def split(text: str, path: str) -> tuple[Parsed | None, list[Problem]]:

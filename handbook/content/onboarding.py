@@ -26,3 +26,11 @@ def long_date(day: date) -> str:
     """23 November 2026, in every locale."""
     months = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
     return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def noun(title: str) -> str:
+    """A title inside a sentence: "Data scientist" -> "data scientist"; "MLOps engineer" and "AI team lead" keep their capitals."""
+    first, _, rest = title.partition(" ")
+    if sum(c.isupper() for c in first) <= 1:
+        first = first[:1].casefold() + first[1:]
+    return f"{first} {rest}".strip()

@@ -11,6 +11,12 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from handbook.content.problems import Problem
 
 TODAY_VARIABLE = "HANDBOOK_TODAY"
 DEFAULT_REVIEW_AFTER_DAYS = 365
@@ -76,6 +82,8 @@ class Settings:
     site_description: str = ""
     # The public address ("" when unset): canonical links, the sitemap, cards, llms.txt, the CSV's links.
     site_url: str = ""
+    # Whether HANDBOOK_SITE_URL gives the address (else it is team.yml's, or mkdocs.yml's placeholder).
+    site_url_given: bool = False
     repo_url: str = ""
     today: date = date(2026, 1, 1)
     review_after_days: int = DEFAULT_REVIEW_AFTER_DAYS
@@ -94,6 +102,7 @@ class Settings:
             site_name=str(config.get("site_name") or cls.site_name),
             site_description=str(config.get("site_description") or ""),
             site_url=str(config.get("site_url") or ""),
+            site_url_given=bool(environ.get("HANDBOOK_SITE_URL", "").strip()),
             repo_url=str(config.get("repo_url") or ""),
             today=today(environ),
             review_after_days=review_after_days(extra.get("review_after_days")),
@@ -109,3 +118,48 @@ class Settings:
     def cards(self) -> bool:
         """Cards need an address to be linked from; the offline bundle turns them off."""
         return bool(self.site_url) and self.social_cards
+
+
+# --- mkdocs.yml, read without MkDocs ------------------------------------------
+
+
+class _SettingsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; !ENV [NAME, default] and Python tags become their default or None."""
+
+
+def _tagged(loader: _SettingsLoader, suffix: str, node: yaml.Node) -> Any:
+    if suffix == "ENV" and isinstance(node, yaml.SequenceNode) and node.value:
+        return loader.construct_object(node.value[-1])
+    return None
+
+
+_SettingsLoader.add_multi_constructor("!", _tagged)
+_SettingsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
+
+
+def read_settings(config: Path) -> dict[str, Any]:
+    """The parts of mkdocs.yml the check needs: docs_dir, extra.review_after_days, markdown_extensions ({} when it does
+    not parse: `config_problems` says why)."""
+    try:
+        return _parsed(config)
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return {}
+
+
+def _parsed(config: Path) -> dict[str, Any]:
+    if not config.is_file():
+        return {}
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_SettingsLoader)
+    return data if isinstance(data, dict) else {}
+
+
+def config_problems(config: Path) -> list[Problem]:
+    """mkdocs.yml as YAML: a file the engine could not read, at its line."""
+    try:
+        _parsed(config)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return [Problem(config.name, mark.line + 1 if mark else 1, "yaml", f"does not parse: {(error.problem or 'invalid YAML').strip()}")]
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        return [Problem(config.name, 1, "yaml", f"does not parse: {error}")]
+    return []

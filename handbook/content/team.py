@@ -13,19 +13,20 @@ This module reads and checks the file on its own; the rules against the pages
 from __future__ import annotations
 
 import difflib
+import html.entities
 import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Literal, get_args
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from typing import Annotated, get_args
+from zoneinfo import available_timezones
 
-from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, ValidationError, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, TypeAdapter, ValidationError, WithJsonSchema
 
 from handbook.content import frontmatter
-from handbook.content.fields import Cadence, RoleId, Slug, Weekday, calendar_day, plain
+from handbook.content.fields import Cadence, RoleId, Slug, Weekday, calendar_day, plain, printable
 from handbook.content.model import Strict
 from handbook.content.problems import Problem
 from handbook.content.team_yaml import duplicates, placed
@@ -55,15 +56,17 @@ def _time(value: str) -> str:
     return value
 
 
+# Names zoneinfo accepts that are no place: the build machine's own zone, and tzdata's placeholders.
+_NOT_PLACES = frozenset({"localtime", "Factory", "posixrules", "posix", "right"})
+
+
 def _zone(value: str) -> str:
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        zones = available_timezones()
+    zones = available_timezones() - _NOT_PLACES
+    if value not in zones:
         close = sorted(zone for zone in zones if zone.split("/")[-1].casefold() == value.split("/")[-1].casefold())
         close = close or difflib.get_close_matches(value, zones, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        raise ValueError(f"'{value}' is not a time zone{hint}: use an IANA name such as Europe/Berlin or America/New_York") from None
+        raise ValueError(f"'{value}' is not a time zone{hint}: use an IANA name such as Europe/Berlin or America/New_York")
     return value
 
 
@@ -77,19 +80,59 @@ def _date(value: object) -> object:
     return calendar_day(value, _DATE_HINT)
 
 
-def _printable(value: str) -> str:
-    # A YAML escape ("\a", "\n") can put a control character in a name that reaches every page and calendar.
-    if re.search(r"[\x00-\x1f\x7f-\x9f]", value):
-        raise ValueError("control characters (a line break, a tab, an escape) are not allowed: write the name on one line")
+# A day the team writes is a working day of a real team: 9999-12-31 is a typo, and dates near the ends of the
+# calendar overflow the moment a page adds 90 days to them.
+FIRST_YEAR, LAST_YEAR = 1970, 2099
+
+
+def _plausible(day: date) -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"{day.isoformat()} is not a date a team plans for: give a year from {FIRST_YEAR} to {LAST_YEAR}")
+    return day
+
+
+def _safe_in_theme(value: str) -> str:
+    # Material prints site_name unescaped (aria-label="{{ config.site_name }}"), so the name must mean the same
+    # printed raw: no quote to leave an attribute, and no character reference that a browser would decode.
+    if '"' in value:
+        raise ValueError("a double quote is not allowed in the team's name: leave it out or use \u2019 or \u201c \u201d")
+    if reference := _reference(value):
+        raise ValueError(f"'{reference}' would be shown as the character it names: write the character itself")
     return value
 
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60), AfterValidator(_printable)]
+def _reference(value: str) -> str | None:
+    """The first HTML character reference in a text (&amp; &#60; &lt), as a browser would decode it."""
+    for match in re.finditer(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)", value):
+        text = match.group(1)
+        if text.startswith("#") or text in html.entities.html5 or any(text.startswith(name) for name in _LEGACY):
+            return match.group(0)
+    return None
+
+
+# The references a browser decodes even without their semicolon ("&copy 2027", "&lt").
+_LEGACY = tuple(name for name in html.entities.html5 if not name.endswith(";"))
+
+
+def _once_each(days: list[str]) -> list[str]:
+    if twice := next((day for index, day in enumerate(days) if day in days[:index]), None):
+        raise ValueError(f"'{twice}' is listed twice: list each weekday once")
+    return days
+
+
+def _distinct(ids: list[str]) -> list[str]:
+    if twice := next((one for index, one in enumerate(ids) if one in ids[:index]), None):
+        raise ValueError(f"'{twice}' is listed twice: list each role once")
+    return ids
+
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60), AfterValidator(printable)]
 # The patterns are for editors (schema/team.json); validation keeps its own messages.
 Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300), AfterValidator(_url),
                 WithJsonSchema({"type": "string", "maxLength": 300, "pattern": "^https?://"})]
 Clock = Annotated[str, BeforeValidator(_unquoted_time), AfterValidator(_time), WithJsonSchema({"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"})]
-Day = Annotated[date, BeforeValidator(_date)]
+Day = Annotated[date, BeforeValidator(_date), AfterValidator(_plausible)]
+EditUri = Annotated[str, StringConstraints(pattern=r"^[\w./-]*/$")]
 
 
 class Person(Strict):
@@ -100,7 +143,8 @@ class Person(Strict):
     role: RoleId
     """Their role: one of the team's `roles`."""
     start: Day | None = None
-    """Their first day, YYYY-MM-DD: they get a personal onboarding page with dated steps."""
+    """Their first day, YYYY-MM-DD. Until 90 days after it (the length of a role's checklist) they have an onboarding
+    page with dated steps, /team/<id>/; after that the team page says when they joined."""
     buddy: Name | None = None
     """Who helps them settle in: another person's id or name."""
 
@@ -110,16 +154,21 @@ class Person(Strict):
 
 
 class Slot(Strict):
-    days: list[Weekday] | None = None
-    """The weekdays it is held on, for a ritual held on several days (a daily stand-up)."""
+    days: Annotated[list[Weekday], Field(min_length=1), AfterValidator(_once_each)] | None = None
+    """The weekdays it is held on, for a ritual held on several days, such as [monday, wednesday, friday]."""
     day: Weekday | None = None
-    """The weekday it is held on."""
+    """The weekday it is held on (or `days` for several)."""
     time: Clock
     """When it starts, "HH:MM" in quotes on the 24-hour clock, at the team's time zone."""
     cadence: Cadence | None = None
-    """How often this team holds it; default: the ritual page's cadence."""
+    """How often this team holds it; default: the ritual page's cadence (weekly, for a daily ritual given some days)."""
     duration_minutes: Annotated[int, Field(ge=5, le=480)] | None = None
     """How long this team holds it; default: the ritual page's length."""
+    first: Day | None = None
+    """A date it is (or was) held on, YYYY-MM-DD, on one of its days: a fortnightly or per-sprint ritual recurs every
+    second week from it, a monthly one on the same weekday of the month (the second Thursday), a quarterly one every
+    third month. Without it: the fortnights counted from the week of Monday 1 January 2024, and the first such weekday
+    of the month (of January, April, July and October for quarterly)."""
 
 
 class Channel(Strict):
@@ -129,25 +178,36 @@ class Channel(Strict):
     """Its full web address, such as https://chat.example.com/orion-ml."""
 
 
+TeamName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60), AfterValidator(plain), AfterValidator(printable), AfterValidator(_safe_in_theme)
+]
+TimeZone = Annotated[str, AfterValidator(_zone)]
+
+
 class Team(Strict):
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60), AfterValidator(plain), AfterValidator(_printable)]
-    """The team's name: the site's title, the home page, the PDF covers and the link previews."""
+    name: TeamName
+    """The team's name: the site's title, the home page, the PDF covers and the link previews (no double quote)."""
     site_url: Url | None = None
-    """Where the handbook is published (HANDBOOK_SITE_URL overrides it)."""
+    """Where the handbook is published (HANDBOOK_SITE_URL overrides it): canonical links, link previews and the
+    addresses to subscribe to the team's calendars."""
     repo_url: Url | None = None
     """The repository behind the edit links and the header link (HANDBOOK_REPO_URL overrides it)."""
-    edit_uri: Annotated[str, StringConstraints(pattern=r"^[\w./-]*/$")] | None = None
+    edit_uri: EditUri | None = None
     """The edit path under repo_url: edit/main/docs/ (GitHub) or -/edit/main/docs/ (GitLab)."""
-    timezone: Annotated[str, AfterValidator(_zone)] = "UTC"
+    timezone: TimeZone = "UTC"
     """The time zone of the team's rhythm: an IANA name such as Europe/Berlin."""
-    roles: list[RoleId] | None = None
-    """The roles this team has; default: every role. A role with nobody in `people` is an open position."""
+    roles: Annotated[list[RoleId], Field(min_length=1), AfterValidator(_distinct)] | None = None
+    """The roles this team has (at least one); leave it out for every role. A role with nobody in `people` is an open position."""
     covers: dict[RoleId, RoleId] = {}
-    """For a role the team does not have, which of its roles covers that work, such as mlops-engineer: ml-engineer."""
+    """For a role the team does not have, which of its roles covers that work, such as mlops-engineer: ml-engineer.
+    For a missing role not listed here, the site names the handbook's guess, labelled as one: the team's first role
+    of the same family (science, engineering, product and design, leadership, stakeholder), else its lead."""
     people: list[Person] = []
     """Who is on the team."""
-    rhythm: dict[Slug, Slot | Literal[False]] = {}
-    """Ritual id -> when this team holds it, or false for a ritual it does not hold."""
+    rhythm: dict[Slug, Slot | bool] = {}
+    """The rituals this team holds: ritual id -> when, or true for one held with no fixed time (before each release,
+    when needed), or false for one it does not hold (it leaves the navigation). A ritual not listed is not part of the
+    team's week: the team page lists the handbook's suggestions among them."""
     channels: list[Channel] = []
     """Where the team talks."""
 
@@ -155,7 +215,16 @@ class Team(Strict):
         return self.roles is None or role in self.roles
 
     def holds(self, ritual: str) -> bool:
-        return self.rhythm.get(ritual, None) is not False
+        """Part of the team's rhythm: given a time, or true."""
+        return self.rhythm.get(ritual, False) is not False
+
+    def drops(self, ritual: str) -> bool:
+        """Set to false: the team does not hold it, and the site leaves it out of the navigation and the matrix."""
+        return self.rhythm.get(ritual) is False
+
+    def slot(self, ritual: str) -> Slot | None:
+        found = self.rhythm.get(ritual)
+        return found if isinstance(found, Slot) else None
 
 
 @dataclass(frozen=True)
@@ -186,8 +255,75 @@ def team_label(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-def read_team(path: Path, label: str, environ: Mapping[str, str] = os.environ) -> tuple[TeamFile | None, list[Problem]]:
-    """The team file at `path`, or (None, []) when there is none; problems as `team.yml:<line>: <field>: <message>`."""
+def _outside(path: Path, root: Path) -> str | None:
+    """Why a team file may not be read: it is a link, or it is not inside the project (as pages must be in docs/)."""
+    if not path.absolute().is_relative_to(root.absolute()) or not path.resolve().is_relative_to(root.resolve()):
+        return f"is outside the project: keep the team file in the repository, and give {TEAM_VARIABLE} as a path relative to mkdocs.yml"
+    inside = path.absolute().relative_to(root.absolute())
+    for part in [root / inside, *(root / parent for parent in inside.parents if parent != Path("."))]:
+        if part.is_symlink():
+            return "is a symbolic link: links are not followed, so copy the file into the repository instead"
+    return None
+
+
+# --- settings from the environment: the same keys as the team file, checked the same way -------------------
+
+SITE_URL_VARIABLE = "HANDBOOK_SITE_URL"
+REPO_URL_VARIABLE = "HANDBOOK_REPO_URL"
+EDIT_URI_VARIABLE = "HANDBOOK_EDIT_URI"
+ENVIRONMENT = "environment"  # how messages name where a variable came from
+
+
+def _public(value: str) -> bool:
+    # A typo (HANDBOOK_PUBLIC=ture) must not publish everyone's name: anything but a yes or a no is refused.
+    text = value.strip().lower()
+    if text in ("true", "yes", "1", "on"):
+        return True
+    if text in ("false", "no", "0", "off", ""):
+        return False
+    raise ValueError(f"'{value}' is not a yes/no setting: set it to true or false, or unset it")
+
+
+_VARIABLES = {
+    SITE_URL_VARIABLE: ("site_url", TypeAdapter(Url)),
+    REPO_URL_VARIABLE: ("repo_url", TypeAdapter(Url)),
+    EDIT_URI_VARIABLE: ("edit_uri", TypeAdapter(EditUri)),
+}
+
+
+def environment_problems(environ: Mapping[str, str], root: Path | None = None) -> list[Problem]:
+    """The HANDBOOK_* variables that override the team file, checked as its keys are; and HANDBOOK_TEAM and HANDBOOK_PUBLIC."""
+    problems = []
+    for variable, (key, adapter) in _VARIABLES.items():
+        value = environ.get(variable, "")
+        if not value.strip():
+            continue
+        try:
+            adapter.validate_python(value.strip())
+        except ValidationError as error:
+            message = "; ".join(str(d["msg"]).removeprefix("Value error, ") for d in error.errors())
+            if key == "edit_uri":
+                message = f"'{value}' is not an edit path: write it as team.yml's edit_uri, such as edit/main/docs/ or -/edit/main/docs/"
+            problems.append(Problem(ENVIRONMENT, 0, variable, message))
+    try:
+        _public(environ.get(PUBLIC_VARIABLE, ""))
+    except ValueError as error:
+        problems.append(Problem(ENVIRONMENT, 0, PUBLIC_VARIABLE, str(error)))
+    named = environ.get(TEAM_VARIABLE, "").strip()
+    if named and root is not None and (why := _outside(root / named, root)):
+        problems.append(Problem(ENVIRONMENT, 0, TEAM_VARIABLE, f"'{named}' {why}"))
+    return problems
+
+
+def read_team(path: Path, label: str, environ: Mapping[str, str] = os.environ, root: Path | None = None) -> tuple[TeamFile | None, list[Problem]]:
+    """The team file at `path`, or (None, []) when there is none; problems as `team.yml:<line>: <field>: <message>`.
+
+    With `root` (the project), a file that is a link or lies outside it is refused, and the environment's settings are checked.
+    """
+    if problems := environment_problems(environ, root):
+        return None, problems
+    if root is not None and (path.exists() or path.is_symlink()) and (why := _outside(path, root)):
+        return None, [Problem(label, 1, "file", why)]
     if not path.is_file():
         if environ.get(TEAM_VARIABLE, "").strip():
             return None, [Problem(label, 1, "file", f"{TEAM_VARIABLE} names a file that does not exist: create it or unset {TEAM_VARIABLE}")]
@@ -205,16 +341,15 @@ def read_team(path: Path, label: str, environ: Mapping[str, str] = os.environ) -
         team = Team.model_validate(data)
     except ValidationError as error:
         details = error.errors()
-        # A rhythm entry is a slot or false: when it fails as a slot, the "should be false" of the other branch is noise.
+        # A rhythm entry is a slot, true or false: when it fails as a slot, the "should be a boolean" of the other branch is noise.
         slot_errors = {tuple(d["loc"][:2]) for d in details if "Slot" in d["loc"]}
-        details = [d for d in details if not (any(str(part).startswith("literal[") for part in d["loc"]) and tuple(d["loc"][:2]) in slot_errors)]
+        details = [d for d in details if not ("bool" in d["loc"] and tuple(d["loc"][:2]) in slot_errors)]
         return None, [_problem(detail, key_lines, label) for detail in details]
-    public = str(environ.get(PUBLIC_VARIABLE, "")).strip().lower() in ("true", "yes", "1", "on")
-    return TeamFile(team, label, key_lines, public), []
+    return TeamFile(team, label, key_lines, _public(environ.get(PUBLIC_VARIABLE, ""))), []
 
 
 def _problem(detail: Mapping[str, object], key_lines: Mapping[tuple[str, ...], int], label: str) -> Problem:
-    loc = tuple(str(part) for part in detail["loc"] if part not in ("[key]",) and not str(part).startswith(("literal[", "Slot", "function-")))
+    loc = tuple(str(part) for part in detail["loc"] if part not in ("[key]",) and not str(part).startswith(("literal[", "Slot", "function-")) and part != "bool")
     line, probe = 1, loc
     while probe:
         if probe in key_lines:
@@ -229,7 +364,7 @@ def _problem(detail: Mapping[str, object], key_lines: Mapping[tuple[str, ...], i
     elif kind == "literal_error" and loc and loc[-1] in ("day", "days") or (len(loc) > 1 and loc[-2] == "days"):
         message = f"'{detail['input']}' is not a weekday: use monday, tuesday, wednesday, thursday or friday"
     elif kind == "model_type" and len(loc) == 2 and loc[0] == "rhythm":
-        message = 'give when the team holds it, such as {day: thursday, time: "15:00"}, or false for a ritual it does not hold'
+        message = 'give when the team holds it, such as {day: thursday, time: "15:00"}; true for a ritual held with no fixed time; or false for one it does not hold'
     elif kind == "literal_error" and loc and loc[-1] == "cadence":
         message = f"'{detail['input']}' is not a cadence: use {', '.join(get_args(Cadence))}"
     elif kind in ("less_than_equal", "greater_than_equal") and loc and loc[-1] == "duration_minutes":
@@ -268,5 +403,7 @@ def config_overrides(team: Team | None, repo_url: str | None, environ: Mapping[s
         found["edit_uri"] = None
     elif "repo_url" in found:
         host = re.sub(r"^https?://", "", repo).split("/")[0].lower()
-        found["repo_name"] = {"github.com": "GitHub", "gitlab.com": "GitLab", "bitbucket.org": "Bitbucket"}.get(host, repo.rstrip("/").split("/")[-1])
+        last = repo.rstrip("/").split("/")[-1]
+        # Material prints repo_name unescaped: a name a browser would decode (&lt;) is replaced by the host.
+        found["repo_name"] = {"github.com": "GitHub", "gitlab.com": "GitLab", "bitbucket.org": "Bitbucket"}.get(host, host if _reference(last) else last)
     return found

@@ -51,7 +51,7 @@ class Build:
         catalog = load_catalog(pages, tags, docs_label=docs_label, today=settings.today)
         team = None
         if team_file is not None:
-            team = load_team(team_file, team_label(team_file, root or team_file.parent), catalog)
+            team = load_team(team_file, team_label(team_file, root or team_file.parent), catalog, root)
         found = outputs(catalog, settings, team)
         if problems := claims(catalog, found):
             raise ContentError(problems)
@@ -59,12 +59,12 @@ class Build:
         return cls(settings, sections, found, last_updated(docs), team=team)
 
     def hidden(self) -> set[str]:
-        """Pages left out of the navigation: roles the team does not have, rituals it does not hold (they stay at their addresses)."""
+        """Pages left out of the navigation: roles the team does not have, rituals it set to false (they stay at their addresses)."""
         if self.team is None:
             return set()
         team = self.team.team
         return {e.src_uri for e in self.catalog.of_type("role") if not team.has_role(e.stem)} | {
-            e.src_uri for e in self.catalog.of_type("ritual") if not team.holds(e.stem)
+            e.src_uri for e in self.catalog.of_type("ritual") if team.drops(e.stem)
         }
 
 

@@ -21,6 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from handbook.content.catalog import docs_label, setting_file_problems
+from handbook.content.settings import config_problems, read_settings
+from handbook.content.team import read_team, team_label, team_path
+
 
 def publish(config: Path, site: Path, *, with_pdf: bool = False) -> int:
     site = site.resolve()
@@ -37,6 +41,13 @@ def publish(config: Path, site: Path, *, with_pdf: bool = False) -> int:
 
 
 def _publish(config: Path, site: Path, *, with_pdf: bool) -> int:
+    # What a merge left in mkdocs.yml stops the engine before the handbook's own checks run: say where it is first.
+    docs = config.parent / str(read_settings(config).get("docs_dir") or "docs")
+    if problems := setting_file_problems(config, docs, docs_label(docs, config.parent)) or config_problems(config):
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"Build failed: {site} was left as it was.", file=sys.stderr)
+        return 1
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "true" if with_pdf else "false"}
     started = time.perf_counter()
@@ -58,7 +69,19 @@ def _publish(config: Path, site: Path, *, with_pdf: bool) -> int:
     staging.rename(site)
     shutil.rmtree(previous, ignore_errors=True)
     print(f"Published {site} in {time.perf_counter() - started:.1f} s")
+    if named := _named_people(config.parent):
+        print(f"It names {named} of the team file: publish it only where the team alone can read it, or build with "
+              "HANDBOOK_PUBLIC=true for a site anyone can reach (the GitHub and GitLab recipes do that for a public repository).")
     return 0
+
+
+def _named_people(root: Path) -> str:
+    """ "4 people", when the build names the people of a team file; "" when it names no one."""
+    path = team_path(root)
+    found, _ = read_team(path, team_label(path, root), root=root)
+    if found is None or not found.people:
+        return ""
+    return f"{len(found.people)} {'person' if len(found.people) == 1 else 'people'}"
 
 
 def main() -> int:

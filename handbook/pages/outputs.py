@@ -19,15 +19,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from handbook.content.catalog import Catalog
+from handbook.content.onboarding import noun
 from handbook.content.problems import Problem
 from handbook.content.settings import Settings
 from handbook.content.team import TeamFile
 from handbook.content.types import page_types
 from handbook.content.urls import Linker, page_url
 from handbook.pages import llms, matrix, review_due, rhythm, tag_pages, team_pages
-from handbook.pages.calendars import calendars, scheduled_ids
+from handbook.pages.calendars import calendars
 from handbook.pages.downloads import template_downloads
-from handbook.pages.team_view import team_catalog
+from handbook.pages.team_view import onboarding, team_catalog
 from handbook.pages.type_indexes import type_index_pages
 
 
@@ -45,6 +46,8 @@ class Output:
     pdf: bool = False  # in the PDF book's Reference part
     llms: bool = False  # listed in llms.txt and llms-full.txt
     hide: tuple[str, ...] = ()  # parts of Material's page to hide, e.g. "toc"
+    # The file, line and field a contributor wrote that asked for it (a person in team.yml), to name in a clash.
+    owner: tuple[str, int, str] | None = None
 
     @property
     def is_page(self) -> bool:
@@ -83,7 +86,7 @@ def outputs(catalog: Catalog, settings: Settings, team: TeamFile | None = None) 
     """
     view = team_catalog(catalog, team) if team else catalog
     found = [
-        Output(rhythm.RHYTHM, rhythm.TITLE, rhythm.SUMMARY, rhythm.rhythm_page(view, scheduled_ids(view, team) if team else None),
+        Output(rhythm.RHYTHM, rhythm.TITLE, rhythm.SUMMARY, rhythm.rhythm_page(view, team),
                nav="Getting started", pdf=True, llms=True),
         Output(matrix.MATRIX, matrix.TITLE, matrix.SUMMARY, matrix.matrix_page(),
                html=lambda link: matrix.matrix_html(view, link, team), nav="Reference", pdf=True, llms=True, hide=("toc",)),
@@ -125,16 +128,21 @@ def outputs(catalog: Catalog, settings: Settings, team: TeamFile | None = None) 
 
 def team_outputs(catalog: Catalog, view: Catalog, team: TeamFile, settings: Settings) -> list[Output]:
     summary = f"Who is who on {team.team.name}, the week at the team's local times, its channels and calendars."
+    today = settings.today
+    # The address to subscribe to the calendars from, only where the team (or HANDBOOK_SITE_URL) says where the site is.
+    known = settings.site_url if (settings.site_url_given or team.team.site_url) else None
     found = [Output(team_pages.TEAM_PAGE, "The team", summary, team_pages.team_markdown(team),
-                    html=lambda link: team_pages.team_html(catalog, view, team, link), nav="Getting started", search=not team.people)]
-    # A new starter's page is theirs: out of search, the navigation and llms.txt.
+                    html=lambda link: team_pages.team_html(catalog, view, team, link, today, known), nav="Getting started", search=not team.people)]
+    # A starter's page is theirs, until their 90 days are over: out of search, the navigation and llms.txt.
     found += [
-        Output(team_pages.person_page(team, someone), team_pages.person_title(someone), f"The onboarding of a new {catalog.by_stem('role')[someone.role].title.lower()}, day by day.",
-               "", html=lambda link, someone=someone: team_pages.person_html(catalog, team, someone, link), search=False)
-        for someone in team.people if someone.start is not None
+        Output(team_pages.person_page(team, someone), team_pages.person_title(someone),
+               f"The onboarding of a new {noun(catalog.by_stem('role')[someone.role].title)}, day by day.",
+               "", html=lambda link, someone=someone: team_pages.person_html(catalog, team, someone, link, today), search=False,
+               owner=(team.path, team.line_of("people", index), f"people.{index}.{'id' if someone.id else 'name'}"))
+        for index, someone in enumerate(team.people) if onboarding(someone, today)
     ]
     site_url = settings.site_url or "/"
-    found += [Output(path, f"Calendar: {path}", text=text) for path, text in calendars(view, team, site_url, settings.today).items()]
+    found += [Output(path, f"Calendar: {path}", text=text) for path, text in calendars(view, team, site_url, today).items()]
     return found
 
 
@@ -179,6 +187,10 @@ def claims(catalog: Catalog, found: Iterable[Output]) -> list[Problem]:
         claim(entry.url, _Claim(f"{label}/{uri}", f"{label}/{uri}"), "{url} is already the address of {other}: rename the file")
     for output in found:
         what = f"the generated {'page' if output.is_page else 'file'} '{output.title}'"
+        if output.owner is not None:
+            path, line, field = output.owner
+            claim(output.url, _Claim(f"{what} ({path}, line {line})", path, line, field), "{url} is already {other}: give this person another `id`")
+            continue
         if output.is_page and output.path in catalog.entries:
             problems.append(Problem(f"{label}/{output.path}", 1, "file", "this page is generated by the build; remove the file"))
             continue

@@ -11,47 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import get_args
 
 from handbook.content.catalog import Catalog, Entry, ordered_roles
-from handbook.content.fields import Weekday
 from handbook.content.model import Ritual
+from handbook.content.team import TeamFile
 from handbook.pages.render import render_file
+from handbook.pages.schedule import ATTENDING, CADENCE_LABELS, PER_WEEK, SPRINT_WEEKS, WEEKDAYS, When, schedule
 
 RHYTHM = "rhythm.md"
 TITLE = "Team operating rhythm"
 SUMMARY = "The week at a glance: every recurring ritual with its cadence, length and usual day, and the meeting time each role spends in them."
-
-# The handbook recommends two-week sprints (see the note on cycle length in
-# docs/rituals/weekly-planning.md), so a per-sprint ritual happens every other week.
-SPRINT_WEEKS = 2
 CYCLE_NOTE = "rituals/weekly-planning.md#when-and-how-long"
-# How often a cadence falls in an average working week. A month is taken as
-# four weeks, so monthly is a little under its true 12/52, and a quarter as
-# twelve weeks (three such months), so quarterly is a little over its true 4/52.
-PER_WEEK: dict[str, Fraction | None] = {
-    "daily": Fraction(5),
-    "weekly": Fraction(1),
-    "fortnightly": Fraction(1, 2),
-    "monthly": Fraction(1, 4),
-    "quarterly": Fraction(1, 12),
-    "per-sprint": Fraction(1, SPRINT_WEEKS),
-    "per-release": None,
-    "as-needed": None,
-}
-CADENCE_LABELS = {
-    "daily": "every working day",
-    "weekly": "weekly",
-    "fortnightly": "every two weeks",
-    "monthly": "monthly",
-    "quarterly": "every quarter",
-    "per-sprint": "once a sprint",
-    "per-release": "before each release",
-    "as-needed": "when needed",
-}
-WEEKDAYS: tuple[str, ...] = get_args(Weekday)
-# Levels whose holders are in the room; informed roles hear the outcome afterwards.
-ATTENDING = ("accountable", "responsible", "consulted")
 
 # The handbook's suggestion for a small team: ritual id -> why it earns its place.
 SMALL_TEAM: tuple[tuple[str, str], ...] = (
@@ -91,6 +61,10 @@ def duration_text(minutes: int | Fraction) -> str:
 
 
 SUGGESTION = " (handbook suggestion)"
+# A team's value that the team file did not set, and so the ritual page's: marked once per value, explained once per page.
+PAGE_DEFAULT = "\u2020"
+PAGE_DEFAULT_NOTE = (f"{PAGE_DEFAULT} Not set in the team file: the ritual page's value, which is the handbook's own suggestion "
+                     "where no source gives one. Give the ritual a cadence or a duration_minutes under rhythm in team.yml to change it.")
 
 
 def length_text(ritual: Ritual) -> str:
@@ -103,6 +77,20 @@ def cadence_text(ritual: Ritual) -> str:
     return CADENCE_LABELS[ritual.cadence] + (SUGGESTION if "cadence" in ritual.suggested else "")
 
 
+def when_length(when: When) -> str:
+    """Its length, marked once where a team did not set it, or labelled where it is the handbook's suggestion."""
+    if when.team:
+        return duration_text(when.minutes) + (PAGE_DEFAULT if when.default("duration_minutes") else "")
+    return duration_text(when.minutes) + (SUGGESTION if when.suggested("duration_minutes") else "")
+
+
+def when_often(when: When) -> str:
+    """How often, in words, marked or labelled as `when_length` is."""
+    if when.team:
+        return when.often() + (PAGE_DEFAULT if when.default("cadence") else "")
+    return CADENCE_LABELS[when.cadence] + (SUGGESTION if when.suggested("cadence") else "")
+
+
 @dataclass(frozen=True)
 class RoleTime:
     role: Entry
@@ -110,30 +98,24 @@ class RoleTime:
     rituals: list[Entry]
 
 
-def rituals(catalog: Catalog) -> list[Entry]:
-    return [e for e in catalog.of_type("ritual") if isinstance(e.meta, Ritual)]
-
-
-def role_times(catalog: Catalog, only: set[str] | None = None) -> list[RoleTime]:
-    """Every role with the weekly meeting minutes of the recurring rituals it attends (`only`: of these ritual ids)."""
-    counted = [(e, weekly_minutes(e.meta)) for e in rituals(catalog) if only is None or e.stem in only]
+def role_times(catalog: Catalog, whens: list[When]) -> list[RoleTime]:
+    """Every role with the weekly meeting minutes of the recurring rituals it attends, as `whens` holds them."""
     times = []
     for role in ordered_roles(catalog):
-        attended = [(e, m) for e, m in counted if m is not None and e.meta.roles.get(role.stem) in ATTENDING]
-        times.append(RoleTime(role, sum((m for _, m in attended), Fraction(0)), [e for e, _ in attended]))
+        attended = [w for w in whens if w.weekly_minutes is not None and w.meta.roles.get(role.stem) in ATTENDING]
+        times.append(RoleTime(role, sum((w.weekly_minutes for w in attended), Fraction(0)), [w.entry for w in attended]))
     return times
 
 
-def week(catalog: Catalog) -> dict[str, list[Entry]]:
-    """Each weekday's rituals: the daily ones and those whose usual day it is."""
-    entries = rituals(catalog)
-    return {day: [e for e in entries if e.meta.cadence == "daily" or e.meta.day == day] for day in WEEKDAYS}
+def week(whens: list[When]) -> dict[str, list[When]]:
+    """Each weekday's rituals: those held on it, the daily ones included."""
+    return {day: [w for w in whens if day in w.days] for day in WEEKDAYS}
 
 
-def by_cadence(catalog: Catalog, cadences: tuple[str, ...], *, dated: bool | None = None) -> list[Entry]:
-    """Rituals of the given cadences, in that order; `dated` keeps only those with (True) or without (False) a usual day."""
-    found = [e for e in rituals(catalog) if e.meta.cadence in cadences and (dated is None or (e.meta.day is not None) == dated)]
-    return sorted(found, key=lambda e: cadences.index(e.meta.cadence))
+def by_cadence(whens: list[When], cadences: tuple[str, ...], *, dated: bool | None = None) -> list[When]:
+    """Rituals of the given cadences, in that order; `dated` keeps only those with (True) or without (False) a weekday."""
+    found = [w for w in whens if w.cadence in cadences and (dated is None or bool(w.days) == dated)]
+    return sorted(found, key=lambda w: cadences.index(w.cadence))
 
 
 def _present(catalog: Catalog, chosen: tuple[tuple[str, str], ...]) -> list[tuple[Entry, str]]:
@@ -145,19 +127,21 @@ def small_team(catalog: Catalog) -> list[tuple[Entry, str]]:
     return _present(catalog, SMALL_TEAM)
 
 
-def rhythm_page(catalog: Catalog, only: set[str] | None = None) -> str:
-    """The page's Markdown; `only`: count the meeting time of these rituals alone (a team's scheduled ones)."""
+def rhythm_page(catalog: Catalog, found: TeamFile | None = None) -> str:
+    """The page's Markdown: the handbook's rhythm from the rituals' pages, or with a team file the team's own week."""
+    whens = schedule(catalog, found)
     minimal = small_team(catalog)
     present = catalog.by_stem("ritual")
     minimal_minutes = sum((m for e, _ in minimal if (m := weekly_minutes(e.meta)) is not None), Fraction(0))
     return render_file(
         "rhythm.md.j2",
         here=RHYTHM,
-        week=week(catalog),
-        floating=by_cadence(catalog, ("weekly", "fortnightly", "per-sprint", "monthly", "quarterly"), dated=False),
-        outside=by_cadence(catalog, ("per-release", "as-needed")),
-        times=role_times(catalog, only),
-        scheduled_only=only is not None,
+        team=found.team.name if found else None,
+        week=week(whens),
+        floating=by_cadence(whens, ("weekly", "fortnightly", "per-sprint", "monthly", "quarterly"), dated=False),
+        outside=by_cadence(whens, ("per-release", "as-needed")),
+        times=role_times(catalog, whens),
+        not_held=[e for e in catalog.of_type("ritual") if found and not found.team.holds(e.stem)],
         minimal=minimal,
         minimal_minutes=minimal_minutes,
         later=_present(catalog, SMALL_TEAM_LATER),
@@ -165,7 +149,8 @@ def rhythm_page(catalog: Catalog, only: set[str] | None = None) -> str:
         note=CYCLE_NOTE if "weekly-planning" in present else None,
         cadence_label=CADENCE_LABELS,
         duration=duration_text,
-        length=length_text,
-        often=cadence_text,
+        length=when_length,
+        often=when_often,
+        default_note=PAGE_DEFAULT_NOTE if found else None,
         sprint_weeks=SPRINT_WEEKS,
     )

@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import html
 import math
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from handbook.content.catalog import Catalog, Entry
-from handbook.content.model import CHECKLIST_LABELS, CHECKLIST_PHASES, Role
-from handbook.content.onboarding import checklist_id, first_week, long_date
+from handbook.content.model import CHECKLIST_LABELS
+from handbook.content.onboarding import checklist_id, long_date
 from handbook.content.team import Person, TeamFile
 from handbook.content.urls import Linker
-from handbook.pages.calendars import TEAM_CALENDAR, role_calendar, scheduled_ids
+from handbook.pages.calendars import TEAM_CALENDAR, role_calendar, scheduled
 from handbook.pages.render import escape, render_html
-from handbook.pages.rhythm import cadence_text, duration_text, role_times
-from handbook.pages.team_view import WEEKDAYS, is_lead, person, seats
+from handbook.pages.rhythm import PAGE_DEFAULT_NOTE, SMALL_TEAM, duration_text, role_times, when_length, when_often
+from handbook.pages.schedule import WEEKDAYS, When, schedule, working_days
+from handbook.pages.team_view import ONBOARDING_DAYS, is_lead, onboarding, person, seats, team_actions, team_first_week
 
 TEAM_PAGE = "team/index.md"
-PHASE_DAYS = {"first-30-days": 30, "first-60-days": 60, "first-90-days": 90}
+PHASE_DAYS = {"first-30-days": 30, "first-60-days": 60, "first-90-days": ONBOARDING_DAYS}
 # The first week's reading is spread over this many working days (the handbook's suggestion).
 FIRST_WEEK_DAYS = 5
 
@@ -35,22 +37,38 @@ def person_page(found: TeamFile, someone: Person) -> str:
 def team_markdown(found: TeamFile) -> str:
     return (
         f"How {escape(found.team.name)} works: who holds each role, the week at the team's local times, each role's meeting "
-        "hours and where the team talks. Each ritual links to how to run it; each new starter has a page of their own.\n"
+        "hours, the calendars to subscribe to and where the team talks. Each ritual links to how to run it; each new starter has a page of their own.\n"
     )
 
 
-def _week(view: Catalog, found: TeamFile) -> list[tuple[str, list[tuple[Entry, str]]]]:
-    rhythm = found.team.rhythm
-    timed = [e for e in view.of_type("ritual") if rhythm.get(e.stem)]
-    days = []
-    for day in WEEKDAYS:
-        items = [(e, rhythm[e.stem].time) for e in timed if e.meta.cadence == "daily" or e.meta.day == day]
-        days.append((day, sorted(items, key=lambda pair: pair[1])))
-    return days
+@dataclass(frozen=True)
+class Address:
+    """Where a calendar is: the file beside the page, and with a known site address the addresses to subscribe to."""
+
+    label: str
+    path: str
+    https: str | None
+    webcal: str | None
 
 
-def team_html(catalog: Catalog, view: Catalog, found: TeamFile, link: Linker) -> str:
-    rhythm = found.team.rhythm
+def addresses(found: TeamFile, view: Catalog, site_url: str | None) -> list[Address]:
+    base = site_url.rstrip("/") + "/" if site_url else None
+    found_roles = [r for r in view.of_type("role") if found.team.has_role(r.stem)]
+    listed = [("The whole team", TEAM_CALENDAR)] + [(r.title, role_calendar(r.stem)) for r in found_roles]
+    return [
+        Address(label, path, base + path if base else None, "webcal://" + (base + path).split("://", 1)[1] if base else None)
+        for label, path in listed
+    ]
+
+
+def team_html(catalog: Catalog, view: Catalog, found: TeamFile, link: Linker, today: date, site_url: str | None) -> str:
+    """The team page's sections; `site_url` is the site's address when the team (or HANDBOOK_SITE_URL) gives one."""
+    whens = schedule(view, found)
+    timed = [w for w in whens if w.days and w.time]
+    held = {w.entry.stem for w in whens}
+    suggested = [e for stem, _ in SMALL_TEAM if (e := view.by_stem("ritual").get(stem)) and stem not in held]
+    dropped = [e for e in catalog.of_type("ritual") if found.team.drops(e.stem)]
+    listed = held | {e.stem for e in suggested} | {e.stem for e in dropped}
     return render_html(
         "team.html.j2",
         link=link,
@@ -58,26 +76,30 @@ def team_html(catalog: Catalog, view: Catalog, found: TeamFile, link: Linker) ->
         seats=seats(view, found),
         buddy_name=lambda p: (buddy.name if (buddy := person(found, p.buddy)) else p.buddy),
         long_date=long_date,
+        today=today,
+        has_page=lambda p: onboarding(p, today),
         timezone=found.team.timezone,
-        team_calendar=TEAM_CALENDAR,
-        role_calendar=role_calendar,
-        week=_week(view, found),
-        unscheduled=[e for e in view.of_type("ritual") if not rhythm.get(e.stem) and e.meta.cadence not in ("per-release", "as-needed")],
-        dropped=[e for e in catalog.of_type("ritual") if not found.team.holds(e.stem)],
-        times=role_times(view, scheduled_ids(view, found)),
+        week=[(day, sorted(((w, _next(w, today)) for w in timed if day in w.days), key=lambda pair: pair[0].time or "")) for day in WEEKDAYS],
+        untimed=[w for w in whens if not (w.days and w.time)],
+        suggested=suggested,
+        dropped=dropped,
+        others=len([e for e in view.of_type("ritual") if e.stem not in listed]),
+        times=role_times(view, whens),
+        calendared=len(scheduled(view, found)),
+        addresses=addresses(found, view, site_url),
         duration=duration_text,
-        often=cadence_text,
+        length=when_length,
+        often=when_often,
+        default_note=PAGE_DEFAULT_NOTE if any(w.default("cadence") or w.default("duration_minutes") for w in whens) else None,
         channels=found.team.channels,
     )
 
 
-def working_days(start: date, count: int) -> list[date]:
-    days, day = [], start
-    while len(days) < count:
-        if day.weekday() < len(WEEKDAYS):
-            days.append(day)
-        day += timedelta(1)
-    return days
+def _next(when: When, today: date) -> date | None:
+    """The next date of a ritual that is not held every week, so the team can see which week it falls in."""
+    if when.cadence in ("daily", "weekly"):
+        return None
+    return when.next_on(today)
 
 
 def spread(entries: list[Entry], start: date) -> list[tuple[date, list[Entry]]]:
@@ -93,21 +115,21 @@ def spread(entries: list[Entry], start: date) -> list[tuple[date, list[Entry]]]:
     return list(zip(working_days(start, len(days)), days, strict=True))
 
 
-def person_html(catalog: Catalog, found: TeamFile, someone: Person, link: Linker) -> str:
+def person_html(catalog: Catalog, found: TeamFile, someone: Person, link: Linker, today: date) -> str:
+    """A starter's page: their first week and 90-day checklist as this team has them (no ritual it does not hold)."""
     role = catalog.by_stem("role")[someone.role]
-    meta = role.meta
-    checklist = meta.checklist if isinstance(meta, Role) else {}
+    assert someone.start is not None
     phases = [
         (CHECKLIST_LABELS[phase], someone.start + timedelta(PHASE_DAYS[phase]), [
-            (checklist_id(f"{someone.key}-{role.stem}", phase, item.do), item, catalog.get(f"{item.see}.md") if item.see else None)
-            for item in checklist[phase]
+            (checklist_id(f"{someone.key}-{role.stem}", phase, action.item.do), action) for action in actions
         ])
-        for phase in CHECKLIST_PHASES if phase in checklist
+        for phase, actions in team_actions(catalog, found, role)
     ]
     return render_html(
         "person.html.j2",
         link=link,
         person=someone,
+        started=someone.start <= today,
         role=role,
         long_date=long_date,
         buddy=person(found, someone.buddy) if someone.buddy else None,
@@ -115,7 +137,7 @@ def person_html(catalog: Catalog, found: TeamFile, someone: Person, link: Linker
         calendar=role_calendar(someone.role),
         timezone=found.team.timezone,
         channels=found.team.channels,
-        days=spread(first_week(catalog, role), someone.start),
+        days=spread(team_first_week(catalog, found, role), someone.start),
         phases=phases,
         count=sum(len(items) for _, _, items in phases),
     )

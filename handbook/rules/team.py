@@ -8,7 +8,10 @@ from pathlib import Path
 
 from handbook.content.catalog import Catalog
 from handbook.content.problems import ContentError, Problem
-from handbook.content.team import TeamFile, read_team
+from handbook.content.team import Slot, TeamFile, read_team
+
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+CADENCE_WORDS = {"per-release": "before each release", "as-needed": "when needed"}
 
 
 def _hint(value: str, known: Iterable[str]) -> str:
@@ -71,16 +74,36 @@ def team_problems(found: TeamFile, catalog: Catalog) -> list[Problem]:
     for ritual, slot in team.rhythm.items():
         if ritual not in rituals:
             problem(("rhythm", ritual), f"unknown ritual '{ritual}'{_hint(ritual, rituals)}: ritual ids are the file names in docs/rituals/")
-        elif slot is not False and slot.day is None and not slot.days:
-            cadence = slot.cadence or catalog.by_stem("ritual")[ritual].meta.cadence
-            if cadence != "daily":
-                problem(("rhythm", ritual), "give the `day` (or `days`) it is held on, such as {day: thursday, time: \"15:00\"}")
+        elif isinstance(slot, Slot):
+            for field, message in slot_problems(slot, catalog.by_stem("ritual")[ritual].meta.cadence):
+                problem(("rhythm", ritual, field) if field else ("rhythm", ritual), message)
     return problems
 
 
-def load_team(path: Path, label: str, catalog: Catalog) -> TeamFile | None:
-    """The team file checked on its own and against the pages; None without one; ContentError with every problem."""
-    found, problems = read_team(path, label)
+def slot_problems(slot: Slot, page_cadence: str) -> list[tuple[str | None, str]]:
+    """(field, or None for the ritual's own line; message) for a ritual's time in the team file that makes no one schedule."""
+    found: list[tuple[str | None, str]] = []
+    cadence = slot.cadence or page_cadence
+    if slot.day is not None and slot.days:
+        found.append(("days", "give `day` for one weekday or `days` for several, not both"))
+    days = slot.days or ([slot.day] if slot.day else [])
+    if not days and cadence != "daily":
+        found.append((None, 'give the `day` (or `days`) it is held on, such as {day: thursday, time: "15:00"}'))
+    if cadence in ("per-release", "as-needed"):
+        found.append(("cadence" if slot.cadence else "time",
+                      f"a ritual held {CADENCE_WORDS[cadence]} has no fixed place in the week: write `true` for it, or give the `cadence` the team holds it at, such as weekly"))
+    if slot.first is not None:
+        weekday = WEEKDAY_NAMES[slot.first.weekday()]
+        if weekday not in (days or WEEKDAY_NAMES[:5]):
+            held_on = " or ".join(days) if days else "a working day"
+            found.append(("first", f"{slot.first.isoformat()} is a {weekday.capitalize()}, but the ritual is held on {held_on}: give a date on one of its days"))
+    return found
+
+
+def load_team(path: Path, label: str, catalog: Catalog, root: Path | None = None) -> TeamFile | None:
+    """The team file checked on its own and against the pages; None without one; ContentError with every problem.
+    With `root`, the project: the file must be inside it, and the environment's settings are checked too."""
+    found, problems = read_team(path, label, root=root)
     if found is not None:
         problems = team_problems(found, catalog)
     if problems:

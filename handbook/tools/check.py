@@ -19,10 +19,10 @@ from xml.etree.ElementTree import Element
 
 import yaml
 
-from handbook.content.catalog import Catalog, Entry, read_folder, symlink_problems
+from handbook.content.catalog import Catalog, Entry, read_folder, setting_file_problems, symlink_problems
 from handbook.content.markdown import prose_lines
 from handbook.content.problems import ContentError, Problem
-from handbook.content.settings import Freshness, Settings
+from handbook.content.settings import Freshness, Settings, config_problems
 from handbook.content.team import team_label
 from handbook.pages.outputs import Output, claims, outputs
 from handbook.pages.review_due import overdue
@@ -49,10 +49,18 @@ class Report:
 
 def check_folder(
     docs: Path, freshness: Freshness, docs_label: str = "docs", markdown_extensions: list[Any] | None = None, team_file: Path | None = None,
+    config_file: Path | None = None,
 ) -> Report:
-    """Every page, the team file when there is one (`team_file`: its path, usually team.yml beside mkdocs.yml), and every link."""
+    """Every page, the team file when there is one (`team_file`: its path, usually team.yml beside mkdocs.yml), and every link.
+
+    With `config_file` (mkdocs.yml), it and the navigation file are checked as text, the team file must lie beside it in the
+    project, and the environment's settings are checked as the build checks them."""
     started = time.perf_counter()
     report = Report()
+    root = config_file.parent if config_file is not None else None
+    if config_file is not None and (found := setting_file_problems(config_file, docs, docs_label) or config_problems(config_file)):
+        report.problems, report.seconds = found, time.perf_counter() - started
+        return report
     if links := symlink_problems(docs, docs_label):
         # As the build: nothing is read through a link, so nothing else is checked.
         report.problems, report.seconds = links, time.perf_counter() - started
@@ -67,7 +75,7 @@ def check_folder(
         report.seconds = time.perf_counter() - started
         return report
     try:
-        team = load_team(team_file, team_label(team_file, docs.parent), catalog) if team_file is not None else None
+        team = load_team(team_file, team_label(team_file, root or docs.parent), catalog, root) if team_file is not None else None
     except ContentError as error:
         report.problems = error.problems
         report.seconds = time.perf_counter() - started
@@ -226,28 +234,3 @@ class _Collect:
             for attribute in ("id", "name"):
                 if element.get(attribute):
                     self.add(element.get(attribute))
-
-
-# --- mkdocs.yml, read without MkDocs ------------------------------------------
-
-
-class _SettingsLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml; !ENV [NAME, default] and Python tags become their default or None."""
-
-
-def _tagged(loader: _SettingsLoader, suffix: str, node: yaml.Node) -> Any:
-    if suffix == "ENV" and isinstance(node, yaml.SequenceNode) and node.value:
-        return loader.construct_object(node.value[-1])
-    return None
-
-
-_SettingsLoader.add_multi_constructor("!", _tagged)
-_SettingsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
-
-
-def read_settings(config: Path) -> dict[str, Any]:
-    """The parts of mkdocs.yml the check needs: docs_dir, extra.review_after_days, markdown_extensions."""
-    if not config.is_file():
-        return {}
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_SettingsLoader)
-    return data if isinstance(data, dict) else {}

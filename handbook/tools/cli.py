@@ -4,6 +4,7 @@
   python -m handbook check              validate every page and link in under a second
   python -m handbook schema             export the editor schema of every page type to schema/
   python -m handbook init               write team.yml from a few questions (or from flags)
+  python -m handbook serve [--port N]   serve the handbook, rebuilt on every change
 
 Exit codes: 0 done, 1 the check found problems, 2 refused (unknown type, page exists, bad setting).
 """
@@ -22,7 +23,7 @@ from handbook.content.types import page_types
 
 def _settings(config: Path) -> tuple[Path, str, Freshness, list[object]]:
     """The docs folder, its label in messages (as the build names it), freshness and Markdown extensions."""
-    from handbook.tools.check import read_settings
+    from handbook.content.settings import read_settings
 
     settings = read_settings(config)
     name = str(settings.get("docs_dir") or "docs")
@@ -55,16 +56,31 @@ def check(args: argparse.Namespace) -> int:
     from handbook.tools.check import check_folder
 
     docs, label, freshness, extensions = _settings(args.config)
-    report = check_folder(docs, freshness, docs_label=label, markdown_extensions=extensions, team_file=team_path(args.config.resolve().parent))
+    root = args.config.resolve().parent
+    report = check_folder(docs, freshness, docs_label=label, markdown_extensions=extensions, team_file=team_path(root), config_file=args.config.resolve())
     for problem in report.problems:
         print(problem)
     count = len(report.problems)
     if count:
-        print(f"check: {count} problem{'s' if count != 1 else ''} in {label}/ ({report.seconds:.2f} s)", file=sys.stderr)
+        print(f"check: {problems_by_file(report.problems, label)} ({report.seconds:.2f} s)", file=sys.stderr)
         return 1
     due = f"; {report.due} page{'s' if report.due != 1 else ''} due for review (see /review-due/)" if report.due else ""
     print(f"OK: {report.pages} pages and {report.links} links checked in {report.seconds:.2f} s{due}")
     return 0
+
+
+def problems_by_file(problems: list[object], docs_label: str) -> str:
+    """ "1 problem in team.yml", "3 problems: 2 in docs/, 1 in team.yml": each counted as the file's it names."""
+    counts: dict[str, int] = {}
+    for problem in problems:
+        path = str(getattr(problem, "path", ""))
+        where = f"{docs_label}/" if path.startswith(f"{docs_label}/") else path
+        counts[where] = counts.get(where, 0) + 1
+    total = sum(counts.values())
+    plural = "s" if total != 1 else ""
+    if len(counts) == 1:
+        return f"{total} problem{plural} in {next(iter(counts))}"
+    return f"{total} problem{plural}: " + ", ".join(f"{count} in {where}" for where, count in counts.items())
 
 
 def schema(args: argparse.Namespace) -> int:
@@ -83,7 +99,7 @@ def init(args: argparse.Namespace) -> int:
     from handbook.content.problems import ContentError
     from handbook.content.team import team_path
     from handbook.rules import load_folder
-    from handbook.tools.init import InitError, ask_answers, git_origin, team_text, write_team
+    from handbook.tools.init import InitError, ask_answers, flag_of, git_origin, make_variable_of, team_text, write_team
 
     docs, label, freshness, _ = _settings(args.config)
     root = args.config.parent
@@ -95,7 +111,8 @@ def init(args: argparse.Namespace) -> int:
     force = args.force or environ["force"].strip().lower() in ("1", "yes", "true", "on")
     try:
         if path.exists() and not force:
-            raise InitError(f"{shown} already exists: edit it, or run again with --force (make init FORCE=1) to replace it")
+            again = "FORCE=1" if "HANDBOOK_INIT_NAME" in os.environ else "--force"
+            raise InitError(f"{shown} already exists: edit it, or run again with {again} to replace it")
         try:
             catalog = load_folder(docs, label, today=freshness.today)
         except ContentError as error:
@@ -104,7 +121,9 @@ def init(args: argparse.Namespace) -> int:
             print(f"init: {shown} was not written: the pages have the problems above (make check lists them)", file=sys.stderr)
             return 1
         roles = {stem: entry.meta.title for stem, entry in catalog.by_stem("role").items()}
-        answers = ask_answers(given, roles, git_origin(root), None if yes else input, print)
+        # `make init` always passes its variables, given or not: its messages name them (NAME=...), the command's its flags.
+        how = make_variable_of if "HANDBOOK_INIT_NAME" in os.environ else flag_of
+        answers = ask_answers(given, roles, git_origin(root), None if yes else input, print, how)
         schema = Path(os.path.relpath(root / "schema" / "team.json", path.parent)).as_posix()
         write_team(path, shown, team_text(answers, roles, schema), catalog, force)
     except InitError as error:
@@ -120,6 +139,37 @@ def init(args: argparse.Namespace) -> int:
         return 2
     print(f"Wrote {shown} for {answers.name}. Add your people and your rhythm (examples/team.yml shows how), then `make check` and `make serve`.")
     return 0
+
+
+# `make serve PORT=8765` passes the port in the environment, so that no shell reads it.
+PORT_VARIABLE = "HANDBOOK_SERVE_PORT"
+DEFAULT_PORT = 8000
+
+
+def serve(args: argparse.Namespace) -> int:
+    """The engine's development server on 127.0.0.1, at PORT; a bad or busy port is one line that says what to set."""
+    import errno
+    import socket
+
+    given = args.port if args.port is not None else os.environ.get(PORT_VARIABLE, "").strip()
+    text = given or str(DEFAULT_PORT)
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        print(f"serve: PORT={text} is not a port: give a number from 1024 to 65535, such as make serve PORT=8001", file=sys.stderr)
+        return 2
+    port = int(text)
+    probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds: a port left in TIME_WAIT is free
+    try:
+        probe.bind(("127.0.0.1", port))
+    except OSError as error:
+        why = "is in use (another make serve?)" if error.errno == errno.EADDRINUSE else f"cannot be used ({error.strerror})"
+        print(f"serve: port {port} {why}: choose another, such as make serve PORT={port + 1 if port < 65535 else 8001}", file=sys.stderr)
+        return 2
+    finally:
+        probe.close()
+    engine = [sys.executable, "-m", "properdocs", "serve", "--config-file", str(args.config), "--dev-addr", f"127.0.0.1:{port}"]
+    os.execv(sys.executable, engine)
+    return 0  # not reached: the server replaces this process
 
 
 def figures(args: argparse.Namespace) -> int:
@@ -143,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     made.add_argument("title", nargs="?", help='the page title, e.g. "Weekly demo"; the file name comes from it')
     made.set_defaults(run=new)
     commands.add_parser("check", help="validate every page and link without building the site").set_defaults(run=check)
+    served = commands.add_parser("serve", help="serve the handbook at http://127.0.0.1:PORT, rebuilt on every change to a page or the team file")
+    served.add_argument("--port", help=f"the port (default: {DEFAULT_PORT}, or {PORT_VARIABLE})")
+    served.set_defaults(run=serve)
     commands.add_parser("figures", help="list durations, counts and percentages with no footnote and no suggestion box").set_defaults(run=figures)
     exported = commands.add_parser("schema", help="export the JSON Schema of every page type")
     exported.add_argument("--out", type=Path, default=Path("schema"), help="the folder to write (default: %(default)s)")

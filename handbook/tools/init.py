@@ -131,32 +131,46 @@ def parse_roles(text: str, known: list[str]) -> tuple[str, ...] | None:
 Ask = Callable[[str], str]
 
 
-def ask_answers(given: dict[str, str | None], roles: dict[str, str], default_repo: str | None, ask: Ask | None, say: Callable[[str], None]) -> Answers:
-    """Answers from flags, then from questions for the rest (none when `ask` is None: defaults)."""
+def flag_of(field: str) -> str:
+    """How a command line gives a field: --site-url ..."""
+    return f"--{field.replace('_', '-')} ..."
+
+
+def make_variable_of(field: str) -> str:
+    """How `make init` gives a field: SITE_URL=..."""
+    return f"{field.upper()}=..."
+
+
+def ask_answers(
+    given: dict[str, str | None], roles: dict[str, str], default_repo: str | None, ask: Ask | None, say: Callable[[str], None],
+    how: Callable[[str], str] = flag_of,
+) -> Answers:
+    """Answers from flags, then from questions for the rest (none when `ask` is None: defaults). `how` names the way to
+    give a field in a message: a flag for the command, a variable for `make init`."""
 
     def answer(field: str, question: str, default: str | None, check: Callable[[str], str | None]) -> str | None:
         if given.get(field) is not None:
             value = (given[field] or "").strip()
             if problem := check(value):
-                raise InitError(f"{field}: {problem}")
+                raise InitError(f"{field}: {problem} ({how(field)})")
             return value or default
         if ask is None:
             if problem := check(default or ""):
-                raise InitError(f"{field}: {problem}: give --{field.replace('_', '-')} (make init {field.upper()}=...)")
+                raise InitError(f"{field}: {problem}: give it ({how(field)})")
             return default
         for _ in range(5):
             try:
                 typed = ask(f"{question}{f' [{default}]' if default else ''}: ").strip()
             except EOFError:  # input ended (a script's pipe): the default, if it will do
                 if problem := check(default or ""):
-                    raise InitError(f"{field}: {problem} (the input ended before an answer: give --{field.replace('_', '-')})") from None
+                    raise InitError(f"{field}: {problem}: the input ended before an answer, so give it ({how(field)})") from None
                 return default
             value = typed or default or ""
             problem = check(value)
             if problem is None:
                 return value or None
             say(f"  {problem}")
-        raise InitError(f"{field}: no valid answer after 5 tries")
+        raise InitError(f"{field}: no valid answer after 5 tries: give it ({how(field)})")
 
     def url_check(field: str) -> Callable[[str], str | None]:
         return lambda value: _field_problem(field, value) if value else None

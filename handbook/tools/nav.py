@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-NAV_FILE = ".nav.yml"
+from handbook.content.catalog import NAV_FILE
+
+__all__ = ["NAV_FILE", "NAV_PART", "add_to_nav"]
 NAV_PART = "Getting started"
 
 

@@ -14,7 +14,7 @@ from handbook.content.catalog import Catalog, Entry
 from handbook.content.fields import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS
 from handbook.content.markdown import heading, prose_lines
 from handbook.content.model import CHECKLIST_LABELS, CHECKLIST_PHASES, Role, WithRoles
-from handbook.content.onboarding import checklist_id, first_week
+from handbook.content.onboarding import checklist_id, first_week, noun
 from handbook.content.urls import Linker, page_id
 from handbook.pages.render import render_file, render_html
 
@@ -82,15 +82,13 @@ def pack_name(role_entry: Entry) -> str:
 
 def as_role(title: str) -> str:
     """ "Data scientist" -> "a data scientist"; "MLOps engineer" -> "an MLOps engineer"; "UX and product designer" -> "a UX and product designer"."""
-    first, _, rest = title.partition(" ")
-    initialism = sum(c.isupper() for c in first) > 1
-    if initialism:
-        # Said letter by letter: "an M...", "a U...".
+    first = title.partition(" ")[0]
+    if sum(c.isupper() for c in first) > 1:
+        # An initialism is said letter by letter: "an M...", "a U...".
         article = "an" if first[0] in "AEFHILMNORSX" else "a"
     else:
         article = "an" if first[:1].casefold() in "aeio" else "a"
-        first = first[:1].casefold() + first[1:]
-    return f"{article} {first} {rest}".strip()
+    return f"{article} {noun(title)}"
 
 
 def split_intro(markdown: str) -> tuple[str, str]:

@@ -27,7 +27,6 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from typing import Any
 
 from handbook.content.catalog import Catalog, Entry, ordered_roles
@@ -42,9 +41,10 @@ from handbook.content.urls import Linker
 from handbook.pages.calendars import TEAM_CALENDAR
 from handbook.pages.outputs import Output
 from handbook.pages.render import render_html
-from handbook.pages.rhythm import cadence_text, length_text
+from handbook.pages.rhythm import PAGE_DEFAULT_NOTE, cadence_text, length_text, when_length, when_often
+from handbook.pages.schedule import team_when
 from handbook.pages.tag_pages import tag_uri
-from handbook.pages.team_view import cover, people_of, team_catalog
+from handbook.pages.team_view import cover, people_of
 from handbook.views.backlinks import backlinks
 from handbook.views.glossary import GLOSSARY, term_index, term_list
 from handbook.views.glossary_terms import TermIndex
@@ -164,11 +164,6 @@ class Sections:
         html = {o.path: o.html for o in outputs if o.is_page and o.html is not None}
         return cls(catalog, backlinks(catalog), drawn_from(catalog), term_index(catalog), downloads, html, team, site_name or cls.site_name)
 
-    @cached_property
-    def view(self) -> Catalog:
-        """The catalog as the team has it (see handbook.pages.team_view)."""
-        return team_catalog(self.catalog, self.team) if self.team else self.catalog
-
     def decorate(self, src_uri: str, markdown: str, *, directory_urls: bool = True, updated: date | None = None) -> PageParts:
         """The page's Markdown and the generated parts around it.
 
@@ -255,16 +250,15 @@ class Sections:
                 return render_html("team_note.html.j2", kind="absent-role", cover=cover(self.catalog, found, entry.stem), **context)
             return render_html("team_note.html.j2", kind="role", people=people_of(found, entry.stem), **context)
         if entry.type == "ritual":
-            if not found.team.holds(entry.stem):
+            if found.team.drops(entry.stem):
                 return render_html("team_note.html.j2", kind="not-held", **context)
-            held = self.view.get(entry.src_uri) or entry
-            slot = found.team.rhythm.get(entry.stem)
-            when = None
-            if slot:
-                days = "every working day" if held.meta.cadence == "daily" else f"{(held.meta.day or '').capitalize()}s"
-                when = f"{days} at {slot.time}"
-            return render_html("team_note.html.j2", kind="held", when=when, often=cadence_text(held.meta), length=length_text(held.meta),
-                               owner=names(m.accountable) if m.accountable else "", calendar=TEAM_CALENDAR if slot else None, **context)
+            if not found.team.holds(entry.stem):
+                return render_html("team_note.html.j2", kind="not-in-rhythm", **context)
+            when = team_when(entry, found)
+            return render_html("team_note.html.j2", kind="held", when=when, often=when_often(when), length=when_length(when),
+                               default_note=PAGE_DEFAULT_NOTE if when.default("cadence") or when.default("duration_minutes") else None,
+                               owner=names(m.accountable) if m.accountable else "", calendar=TEAM_CALENDAR if when.recurs and when.time else None,
+                               **context)
         if isinstance(m, WithRoles) and m.accountable and people_of(found, m.accountable):
             return render_html("team_note.html.j2", kind="owned", owner=names(m.accountable), **context)
         return ""
