@@ -4,6 +4,7 @@ that the team did not write, starters who have joined, and calendars that subscr
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -231,7 +232,7 @@ def test_every_text_of_a_calendar_is_escaped_for_icalendar(tmp_path, handbook_ca
     assert r"X-WR-CALNAME:Risk\; fraud\, and \\ more: rhythm" in text
     # Libraries keep an X- property as written; read as TEXT, as calendar programs read this one, it is the name again.
     raw = icalendar.Calendar.from_ical(text)["X-WR-CALNAME"].to_ical().decode()
-    assert icalendar.vText.from_ical(raw) == "Risk; fraud, and \\ more: rhythm"
+    assert re.sub(r"\\([\\;,])", r"\1", raw) == "Risk; fraud, and \\ more: rhythm"
     for line in text.splitlines():
         if line.startswith(("SUMMARY", "DESCRIPTION", "X-WR-CALNAME")):
             value = line.split(":", 1)[1]
