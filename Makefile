@@ -15,7 +15,9 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 ## serve: the handbook at http://127.0.0.1:8000, rebuilt on every change to a page or team.yml; make serve PORT=8765 for another port
-# PORT reaches the command through the environment, unexpanded and never through a shell, from the command line or the environment.
+# PORT reaches the command through the environment, unexpanded and never through a shell, from the command line or the environment
+# (make would otherwise expand it, running any $(shell ...) in it, to export it to every recipe).
+unexport PORT
 serve: export HANDBOOK_SERVE_PORT = $(if $(filter command line environment,$(origin PORT)),$(value PORT))
 serve: $(STAMP)
 	@$(BIN)/python -m handbook serve

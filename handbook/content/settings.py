@@ -32,9 +32,13 @@ def today(environ: Mapping[str, str] = os.environ) -> date:
     if not value:
         return date.today()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise SettingError(f"{TODAY_VARIABLE}='{value}' is not a date: set it as YYYY-MM-DD, such as 2026-11-23, or unset it") from None
+    # The team file's dates keep to these years too (handbook.content.team): a page adds years and days to today.
+    if not 1970 <= day.year <= 2099:
+        raise SettingError(f"{TODAY_VARIABLE}='{value}' is not a day to build for: give a year from 1970 to 2099, or unset it")
+    return day
 
 
 def review_after_days(value: object) -> int:

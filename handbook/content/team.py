@@ -40,6 +40,7 @@ PUBLIC_VARIABLE = "HANDBOOK_PUBLIC"
 TEAM_SOURCE = "team"
 _TIME = re.compile(r"^(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)$")
 _DATE_HINT = "write the first day as YYYY-MM-DD, such as 2027-01-11"
+_FIRST_HINT = "write a day the ritual is held on as YYYY-MM-DD, such as 2027-01-14"
 
 
 def _unquoted_time(value: object) -> object:
@@ -78,6 +79,10 @@ def _url(value: str) -> str:
 
 def _date(value: object) -> object:
     return calendar_day(value, _DATE_HINT)
+
+
+def _first_date(value: object) -> object:
+    return calendar_day(value, _FIRST_HINT)
 
 
 # A day the team writes is a working day of a real team: 9999-12-31 is a typo, and dates near the ends of the
@@ -132,6 +137,7 @@ Url = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300), A
                 WithJsonSchema({"type": "string", "maxLength": 300, "pattern": "^https?://"})]
 Clock = Annotated[str, BeforeValidator(_unquoted_time), AfterValidator(_time), WithJsonSchema({"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"})]
 Day = Annotated[date, BeforeValidator(_date), AfterValidator(_plausible)]
+FirstDay = Annotated[date, BeforeValidator(_first_date), AfterValidator(_plausible)]
 EditUri = Annotated[str, StringConstraints(pattern=r"^[\w./-]*/$")]
 
 
@@ -164,7 +170,7 @@ class Slot(Strict):
     """How often this team holds it; default: the ritual page's cadence (weekly, for a daily ritual given some days)."""
     duration_minutes: Annotated[int, Field(ge=5, le=480)] | None = None
     """How long this team holds it; default: the ritual page's length."""
-    first: Day | None = None
+    first: FirstDay | None = None
     """A date it is (or was) held on, YYYY-MM-DD, on one of its days: a fortnightly or per-sprint ritual recurs every
     second week from it, a monthly one on the same weekday of the month (the second Thursday), a quarterly one every
     third month. Without it: the fortnights counted from the week of Monday 1 January 2024, and the first such weekday
@@ -333,7 +339,7 @@ def read_team(path: Path, label: str, environ: Mapping[str, str] = os.environ, r
         return None, problems
     loaded, problems = frontmatter.load_mapping(text, label, first_line=1)
     if loaded is None:
-        return None, [placed(problem, text, {"start": _DATE_HINT}) for problem in problems]
+        return None, [placed(problem, text, {"start": _DATE_HINT, "first": _FIRST_HINT}) for problem in problems]
     data, key_lines = loaded
     if twice := duplicates(text, label):
         return None, twice

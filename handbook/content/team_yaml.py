@@ -13,26 +13,41 @@ from collections.abc import Iterator, Mapping
 
 import yaml
 
+from handbook.content import frontmatter
 from handbook.content.problems import Problem
 
 
 def _paths(node: yaml.Node | None, prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], int]]:
     """(field path, 1-based line) of every key and list item, in file order, repeated keys included."""
+    for path, line, _ in _nodes(node, prefix):
+        yield path, line
+
+
+def _nodes(node: yaml.Node | None, prefix: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], int, yaml.Node]]:
+    """(field path, 1-based line, value node) of every key and list item."""
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             path = (*prefix, str(key.value))
-            yield path, 1 + key.start_mark.line
-            yield from _paths(value, path)
+            yield path, 1 + key.start_mark.line, value
+            yield from _nodes(value, path)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             path = (*prefix, str(index))
-            yield path, 1 + item.start_mark.line
-            yield from _paths(item, path)
+            yield path, 1 + item.start_mark.line, item
+            yield from _nodes(item, path)
 
 
 def _compose(text: str) -> yaml.Node | None:
     # Only called once load_mapping has refused aliases and deep nesting: the node tree is small and finite.
     return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _builds(node: yaml.ScalarNode) -> bool:
+    try:
+        frontmatter.compose(yaml.serialize(node))
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 def duplicates(text: str, label: str) -> list[Problem]:
@@ -53,10 +68,12 @@ def placed(problem: Problem, text: str, hints: Mapping[str, str]) -> Problem:
     and give the field's own hint (`hints`: field name -> how to write it) after "is not a date"."""
     if problem.field != "value":
         return problem
-    at_line = [path for path, line in _paths(_compose(text)) if line == problem.line]
+    at_line = [(path, node) for path, line, node in _nodes(_compose(text)) if line == problem.line]
     if not at_line:
         return problem
-    path = max(at_line, key=len)
+    # Several fields can share a line ({day: monday, first: 2027-02-30}): the one is the scalar YAML cannot build.
+    failing = [path for path, node in at_line if isinstance(node, yaml.ScalarNode) and not _builds(node)]
+    path = failing[0] if failing else max((path for path, _ in at_line), key=len)
     message = problem.message
     if path[-1] in hints and " is not a date" in message:
         message = f"{message.split(': ', 1)[0]}: {hints[path[-1]]}"
