@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from handbook.content.catalog import TAGS_FILE, docs_label, setting_file_problems, symlink_problems
 from handbook.content.problems import ContentError
 from handbook.content.settings import SettingError, Settings
-from handbook.content.team import config_overrides, read_team, team_label, team_path
+from handbook.content.team_file import config_overrides, read_team, team_label, team_path
 from handbook.output.build import KEY, Build
 from handbook.pages.redirects import redirect_map
 

@@ -107,7 +107,7 @@ def check_team(root: Path, env: Mapping[str, str] | None = None, today: str = FI
         os.environ.pop(key, None)
     os.environ.update({"HANDBOOK_TODAY": today, **(env or {})})
     try:
-        from handbook.content.team import team_path
+        from handbook.content.team_file import team_path
 
         config = root / "mkdocs.yml"
         if not config.exists():

@@ -9,7 +9,8 @@ import pytest
 
 from conftest import ROOT
 from handbook.content.problems import ContentError
-from handbook.content.team import PUBLIC_VARIABLE, TEAM_VARIABLE, Channel, Person, Slot, Team, read_team, team_path
+from handbook.content.team import PUBLIC_VARIABLE, TEAM_VARIABLE, Channel, Person, Slot, Team
+from handbook.content.team_file import read_team, team_path
 from handbook.rules import load_folder
 from handbook.rules.team import load_team
 

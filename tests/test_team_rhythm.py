@@ -16,7 +16,7 @@ import recurring_ical_events
 import vobject
 
 from conftest import ROOT
-from handbook.content.team import read_team
+from handbook.content.team_file import read_team
 from handbook.pages.calendars import TEAM_CALENDAR, calendars
 from handbook.pages.schedule import EPOCH, schedule
 from handbook.pages.team_view import team_catalog
@@ -260,10 +260,10 @@ def test_the_team_page_separates_held_from_suggested_and_never_nests_brackets(tm
           retrospective: {day: friday, time: "14:00", cadence: fortnightly}
           model-review: true
         """, handbook_catalog)
+    from bs4 import BeautifulSoup
+
     from handbook.content.urls import Linker
     from handbook.pages.team_pages import team_html
-
-    from bs4 import BeautifulSoup
 
     page = BeautifulSoup(team_html(handbook_catalog, team_catalog(handbook_catalog, found), found, Linker("team/index.md"), date(2026, 12, 6), None), "html.parser")
     held = {a.get_text() for a in page.select(".hb-week td a")} | {a.get_text() for a in page.find(string=lambda s: s and s.startswith("Held with no fixed")).parent.select("a")}

@@ -18,7 +18,8 @@ from handbook.content.catalog import Catalog
 from handbook.content.git_dates import last_updated
 from handbook.content.problems import ContentError
 from handbook.content.settings import Settings
-from handbook.content.team import TeamFile, team_label
+from handbook.content.team import TeamFile
+from handbook.content.team_file import team_label
 from handbook.pages.outputs import Output, claims, outputs
 from handbook.rules import load_catalog
 from handbook.rules.team import load_team

@@ -27,7 +27,7 @@ from bs4 import BeautifulSoup
 
 from handbook.content.catalog import reading_minutes
 from handbook.content.settings import today
-from handbook.content.team import read_team, team_label, team_path
+from handbook.content.team_file import read_team, team_label, team_path
 from handbook.output.book import TITLE, Book, Part, handbook_book, role_book  # noqa: F401 - the books this module writes
 from handbook.output.book_pages import anchor, article, site_address
 from handbook.pages.render import TEMPLATES, render_html

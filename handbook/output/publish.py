@@ -23,7 +23,7 @@ from pathlib import Path
 
 from handbook.content.catalog import docs_label, setting_file_problems
 from handbook.content.settings import config_problems, read_settings
-from handbook.content.team import read_team, team_label, team_path
+from handbook.content.team_file import read_team, team_label, team_path
 
 
 def publish(config: Path, site: Path, *, with_pdf: bool = False) -> int:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from handbook.content.catalog import Catalog
 from handbook.content.problems import ContentError, Problem
-from handbook.content.team import Slot, TeamFile, read_team
+from handbook.content.team import Slot, TeamFile
+from handbook.content.team_file import read_team
 
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CADENCE_WORDS = {"per-release": "before each release", "as-needed": "when needed"}

@@ -23,7 +23,7 @@ from handbook.content.catalog import Catalog, Entry, read_folder, setting_file_p
 from handbook.content.markdown import prose_lines
 from handbook.content.problems import ContentError, Problem
 from handbook.content.settings import Freshness, Settings, config_problems
-from handbook.content.team import team_label
+from handbook.content.team_file import team_label
 from handbook.pages.outputs import Output, claims, outputs
 from handbook.pages.review_due import overdue
 from handbook.rules import load_catalog

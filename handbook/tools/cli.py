@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from handbook.content.settings import Freshness, SettingError
-from handbook.content.team import team_path
+from handbook.content.team_file import team_path
 from handbook.content.types import page_types
 
 
@@ -97,7 +97,7 @@ INIT_FIELDS = ("name", "site_url", "repo_url", "timezone", "roles")
 
 def init(args: argparse.Namespace) -> int:
     from handbook.content.problems import ContentError
-    from handbook.content.team import team_path
+    from handbook.content.team_file import team_path
     from handbook.rules import load_folder
     from handbook.tools.init import InitError, ask_answers, flag_of, git_origin, make_variable_of, team_text, write_team
 

@@ -23,7 +23,8 @@ from pydantic import ValidationError
 
 from handbook.content.catalog import Catalog
 from handbook.content.problems import ContentError
-from handbook.content.team import Team, read_team
+from handbook.content.team import Team
+from handbook.content.team_file import read_team
 from handbook.rules.team import team_problems
 
 DEFAULT_ZONE = "UTC"
