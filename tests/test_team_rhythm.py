@@ -282,18 +282,28 @@ def test_a_team_that_lists_no_ritual_is_told_how_to(tmp_path):
     assert "Not in Four rituals's rhythm" in html(site, "/rituals/stand-up/").select_one(".hb-team-note").get_text(" ", strip=True)
 
 
-def test_what_the_team_did_not_set_is_marked_once_and_explained_once(tmp_path):
-    site, errors = build_team(tmp_path, FOUR)
-    assert errors == []
-    page = html(site, "/team/")
-    cell = page.select(".hb-week td")[1].get_text(" ", strip=True)
-    assert cell == "10:00 Stand-up (every Tuesday and Thursday, 20 min)"
+def team_page(catalog, found, site_url: str | None = None):
+    """The team page's sections as the build renders them, parsed."""
+    from bs4 import BeautifulSoup
+
+    from handbook.content.urls import Linker
+    from handbook.pages.team_pages import team_html
+
+    return BeautifulSoup(team_html(catalog, team_catalog(catalog, found), found, Linker("team/index.md"), date(2026, 12, 6), site_url), "html.parser")
+
+
+def test_what_the_team_did_not_set_is_marked_once_and_explained_once(tmp_path, handbook_catalog):
+    stand_up = '  daily-stand-up: {days: [tuesday, thursday], time: "10:00", duration_minutes: 20}\n'
+    found = team_of(tmp_path, "name: Marks team\nrhythm:\n" + stand_up, handbook_catalog)
+    page = team_page(handbook_catalog, found)
+    assert page.select(".hb-week td")[1].get_text(" ", strip=True) == "10:00 Daily stand-up (every Tuesday and Thursday, 20 min)"
     # The cadence came from the team (two days), the length too: nothing marked, no note.
     assert page.select_one(".hb-note") is None
-    site, _ = build_team(tmp_path, FOUR.replace(", duration_minutes: 20", ""), name="default-length")
-    page = html(site, "/team/")
-    assert page.select(".hb-week td")[1].get_text(" ", strip=True) == "10:00 Stand-up (every Tuesday and Thursday, 15 min\u2020)"
+    found = team_of(tmp_path, "name: Marks team\nrhythm:\n" + stand_up.replace(", duration_minutes: 20", ""), handbook_catalog)
+    page = team_page(handbook_catalog, found)
+    assert page.select(".hb-week td")[1].get_text(" ", strip=True) == "10:00 Daily stand-up (every Tuesday and Thursday, 15 min\u2020)"
     assert page.select_one(".hb-note").get_text().startswith("\u2020 Not set in the team file")
+    assert len(page.select(".hb-note")) == 1
 
 
 # --- people as they are --------------------------------------------------------------------------------------------
@@ -312,9 +322,15 @@ rhythm:
 """
 
 
-def test_someone_who_joined_last_year_has_joined_and_no_welcome_page(tmp_path):
-    site, errors = build_team(tmp_path, PEOPLE)
+@pytest.fixture(scope="module")
+def people_site(tmp_path_factory) -> Path:
+    site, errors = build_team(tmp_path_factory.mktemp("people"), PEOPLE)
     assert errors == []
+    return site
+
+
+def test_someone_who_joined_last_year_has_joined_and_no_welcome_page(people_site):
+    site = people_site
     people = {span.get_text(" ", strip=True) for span in html(site, "/team/").select(".hb-person")}
     assert "Old Hand (joined 3 March 2025)" in people
     assert "New Comer (starts 11 January 2027; buddy: Old Hand)" in people
@@ -369,9 +385,8 @@ def _portable(files: dict[str, str]) -> dict[str, str]:
     return files
 
 
-def test_the_cover_of_a_missing_role_is_the_handbooks_guess_unless_the_file_says(tmp_path):
-    site, _ = build_team(tmp_path, PEOPLE)
-    note = html(site, "/roles/loner/").select_one(".hb-team-note").get_text(" ", strip=True)
+def test_the_cover_of_a_missing_role_is_the_handbooks_guess_unless_the_file_says(tmp_path, people_site):
+    note = html(people_site, "/roles/loner/").select_one(".hb-team-note").get_text(" ", strip=True)
     assert "The handbook's guess is that the Team lead covers its work" in note and "covers" in note
     site, _ = build_team(tmp_path, PEOPLE.replace("rhythm:", "covers: {loner: scientist}\nrhythm:"), name="covered")
     note = html(site, "/roles/loner/").select_one(".hb-team-note").get_text(" ", strip=True)
@@ -381,23 +396,40 @@ def test_the_cover_of_a_missing_role_is_the_handbooks_guess_unless_the_file_says
 # --- calendars to subscribe to --------------------------------------------------------------------------------------
 
 
-def test_the_team_page_gives_addresses_to_subscribe_to_where_the_site_is_known(tmp_path):
-    site, _ = build_team(tmp_path, PEOPLE.replace("timezone:", "site_url: https://people.example.org/handbook/\ntimezone:"))
-    page = html(site, "/team/")
+def test_the_team_page_gives_addresses_to_subscribe_to_where_the_site_is_known(tmp_path, handbook_catalog):
+    found = team_of(tmp_path, LISBON, handbook_catalog)
+    page = team_page(handbook_catalog, found, "https://people.example.org/handbook/")
     addresses = [code.get_text() for code in page.select(".hb-calendar-list code")]
-    assert addresses[:2] == ["https://people.example.org/handbook/team/rhythm.ics", "https://people.example.org/handbook/team/rhythm-scientist.ics"]
+    assert addresses[:2] == ["https://people.example.org/handbook/team/rhythm.ics", "https://people.example.org/handbook/team/rhythm-ai-product-manager.ics"]
     assert [a["href"] for a in page.select(".hb-calendar-list a[href^='webcal:']")][0] == "webcal://people.example.org/handbook/team/rhythm.ics"
-    text = page.select_one("article").get_text(" ", strip=True)
+    text = page.get_text(" ", strip=True)
     assert all(name in text for name in ("Google Calendar", "Outlook", "Apple Calendar"))
-    assert (site / "team" / "rhythm.ics").is_file()
-    # HANDBOOK_SITE_URL gives the address as well as the team file.
-    site, _ = build_team(tmp_path, PEOPLE, name="by-variable", env={"HANDBOOK_SITE_URL": "https://elsewhere.example.net/"})
-    assert html(site, "/team/").select_one(".hb-calendar-list code").get_text() == "https://elsewhere.example.net/team/rhythm.ics"
 
 
-def test_without_the_sites_address_the_team_page_says_what_to_set(tmp_path):
-    site, _ = build_team(tmp_path, PEOPLE)
-    page = html(site, "/team/")
+def test_the_sites_address_comes_from_the_team_file_or_the_environment_and_never_from_the_placeholder(tmp_path, handbook_catalog):
+    from handbook.content.settings import Settings
+    from handbook.pages.outputs import team_outputs
+
+    def address(team: str, settings: Settings) -> str | None:
+        found = team_of(tmp_path, team, handbook_catalog)
+        page = next(o for o in team_outputs(handbook_catalog, team_catalog(handbook_catalog, found), found, settings) if o.path == "team/index.md")
+        from bs4 import BeautifulSoup
+
+        from handbook.content.urls import Linker
+
+        code = BeautifulSoup(page.html(Linker(page.path)), "html.parser").select_one(".hb-calendar-list code")
+        return code.get_text() if code else None
+
+    placeholder = Settings(site_url="https://handbook.example.com/", today=date(2026, 12, 6))
+    assert address(LISBON.replace("site_url: https://handbook.fraud.example.org/\n", ""), placeholder) is None
+    # With team.yml's site_url, the build's site_url is that address (hooks/content.py sets it).
+    assert address(LISBON, Settings(site_url="https://handbook.fraud.example.org/", today=date(2026, 12, 6))) == "https://handbook.fraud.example.org/team/rhythm.ics"
+    given = Settings(site_url="https://elsewhere.example.net/", site_url_given=True, today=date(2026, 12, 6))
+    assert address(LISBON.replace("site_url: https://handbook.fraud.example.org/\n", ""), given) == "https://elsewhere.example.net/team/rhythm.ics"
+
+
+def test_without_the_sites_address_the_team_page_says_what_to_set(people_site):
+    page = html(people_site, "/team/")
     assert page.select(".hb-calendar-list") == [] and page.select("a[href^='webcal:']") == []
     text = page.select_one("article").get_text("", strip=False)
     assert "set site_url in team.yml (or HANDBOOK_SITE_URL) to where the handbook is published" in " ".join(text.split())
