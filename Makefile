@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build publish test test-fast lint bench lighthouse pdf offline clean urls new check schema init
+.PHONY: assemble serve build publish test test-fast lint bench lighthouse pdf offline clean urls new check schema init
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,12 @@ init: export HANDBOOK_INIT_YES = $(call given,YES)
 init: export HANDBOOK_INIT_FORCE = $(call given,FORCE)
 init: $(STAMP)
 	@$(BIN)/python -m handbook init
+
+## assemble: the whole site source in assembled/ (or OUT=...): plain Markdown and files that any engine builds with no hook
+unexport OUT
+assemble: export HANDBOOK_ASSEMBLE_OUT = $(if $(filter command line,$(origin OUT)),$(value OUT))
+assemble: $(STAMP)
+	@$(BIN)/python -m handbook assemble
 
 ## check: every page and link validated in under a second, without building
 check: $(STAMP)

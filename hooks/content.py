@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,8 +15,9 @@ from mkdocs.structure.files import Files
 from handbook.content.catalog import TAGS_FILE, docs_label, setting_file_problems, symlink_problems
 from handbook.content.problems import ContentError
 from handbook.content.settings import SettingError, Settings
-from handbook.content.team_file import config_overrides, read_team, team_label, team_path
+from handbook.content.team_file import read_team, team_label, team_path
 from handbook.output.build import KEY, Build
+from handbook.output.project import site_values
 from handbook.pages.redirects import redirect_map
 
 # A logger under "mkdocs." so that --strict counts what it says.
@@ -33,12 +35,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for problem in problems:
             log.error(str(problem))
         raise PluginError(str(ContentError(problems)))
-    for key, value in config_overrides(found.team if found else None, config.repo_url).items():
-        config[key] = value
-    # The file:// search shim is for the offline bundle only: on a served site it would hold up every first paint.
     offline = config.plugins.get("material/offline")
-    if not (offline and offline.config.enabled):
-        config.extra["polyfills"] = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+    for key, value in site_values(found, config.repo_url, dict(config.extra), bool(offline and offline.config.enabled), os.environ).items():
+        if key == "extra":
+            config.extra.update(value)
+        else:
+            config[key] = value
     return config
 
 
@@ -68,7 +70,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
         settings = Settings.read(config)
         root = Path(config.config_file_path).parent
-        build = Build.start(settings, pages, tags_file.read_bytes() if tags_file.is_file() else None, docs_dir, label, team_path(root), root)
+        build = Build.start(settings, pages, tags_file.read_bytes() if tags_file.is_file() else None, docs_dir, label, team_path(root), root,
+                            directory_urls=config.use_directory_urls)
     except SettingError as error:
         raise PluginError(str(error)) from None
     except ContentError as error:
@@ -77,6 +80,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(error)) from None
     # The build's state, where a plugin keeps its own: hook modules outlive the build (see handbook/output/build.py).
     config.plugins[KEY] = build
+    # Each page as `assemble` writes it: the engine reads this instead of the file (which keeps its edit link).
+    for file in files.documentation_pages():
+        if not file.generated_by and file.src_uri in build.catalog.entries:
+            file.content_string = build.page_source(file.src_uri)
     if "redirects" in config.plugins:
         config.plugins["redirects"].config["redirect_maps"].update(redirect_map(build.catalog))
     return files

@@ -1,8 +1,9 @@
-"""Add every generated page and file of the build's outputs (handbook/pages/outputs.py) as virtual files."""
+"""Add every generated page and file of the build's outputs (handbook/pages/outputs.py), and the link-preview cards, as virtual files."""
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -11,10 +12,6 @@ from mkdocs.structure.nav import Navigation
 
 from handbook.output.build import KEY, prune
 from handbook.pages.review_due import overdue_warnings
-
-# A virtual file whose name ends in .md would be rendered as a page; the
-# downloads get another source name and keep their .md name in the site.
-_STATIC = ".download"
 
 # Deliberately not under "mkdocs.": a page due for review is a reminder, and --strict must not fail on it.
 freshness_log = logging.getLogger("handbook.freshness")
@@ -29,13 +26,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for output in build.outputs:
         if output.is_page:
             inclusion = InclusionLevel.UNDEFINED if output.nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, output.path, content=output.page_text(), inclusion=inclusion))
-        elif output.path.endswith(".md"):
-            download = File.generated(config, output.path + _STATIC, content=output.text)
-            download.dest_uri = output.path
-            files.append(download)
+            files.append(File.generated(config, output.path, content=build.page_source(output.path), inclusion=inclusion))
         else:
             files.append(File.generated(config, output.path, content=output.text))
+    # Link previews: each page's card, drawn at most once per content (cached beside the project).
+    cache = Path(config.config_file_path).parent / ".cache" / "social-cards"
+    for path, card in build.cards(cache).items():
+        files.append(File.generated(config, path, abs_src_path=str(card)))
     return files
 
 

@@ -205,10 +205,12 @@ def test_yaml_that_crashed_both_commands_is_one_line(build_site, value, expected
     assert check == build == [expected] and not ok
 
 
-def _draw(cache: str, target: str) -> bool:
-    from handbook.output.social_cards import write_card
+def _draw(cache: str, target: str) -> str:
+    from handbook.output.social_cards import cached_card, place
 
-    return write_card(Path(target), Path(cache), "Handbook", "Ritual", "Stand-up", "A short daily meeting of the whole team.")
+    card = cached_card(Path(cache), "Handbook", "Ritual", "Stand-up", "A short daily meeting of the whole team.")
+    place(card, Path(target))
+    return card.name
 
 
 def test_two_builds_drawing_the_same_card_at_once_both_succeed(tmp_path):
@@ -216,7 +218,7 @@ def test_two_builds_drawing_the_same_card_at_once_both_succeed(tmp_path):
     cache = tmp_path / "cache"
     with ProcessPoolExecutor(max_workers=4) as pool:
         drawn = list(pool.map(_draw, [str(cache)] * 8, [str(tmp_path / f"site{i}" / "card.png") for i in range(8)]))
-    assert any(drawn) and all((tmp_path / f"site{i}" / "card.png").is_file() for i in range(8))
+    assert len(set(drawn)) == 1 and all((tmp_path / f"site{i}" / "card.png").is_file() for i in range(8))
     assert [p.name for p in cache.iterdir() if p.suffix != ".png"] == []
 
 

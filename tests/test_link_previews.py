@@ -45,10 +45,11 @@ def test_a_title_with_markup_characters_is_escaped_in_the_tags(build_site):
 
 
 def test_cards_are_cached_by_content(tmp_path):
-    from handbook.output.social_cards import write_card
+    from handbook.output.social_cards import cached_card
 
     cache = tmp_path / "cache"
-    assert write_card(tmp_path / "a.png", cache, "Site", "Role", "Title", "Summary.") is True
-    assert write_card(tmp_path / "b.png", cache, "Site", "Role", "Title", "Summary.") is False
-    assert write_card(tmp_path / "c.png", cache, "Site", "Role", "Other title", "Summary.") is True
-    assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
+    first = cached_card(cache, "Site", "Role", "Title", "Summary.")
+    drawn = first.stat().st_mtime_ns
+    assert cached_card(cache, "Site", "Role", "Title", "Summary.") == first and first.stat().st_mtime_ns == drawn
+    other = cached_card(cache, "Site", "Role", "Other title", "Summary.")
+    assert other != first and len(list(cache.iterdir())) == 2

@@ -1,4 +1,7 @@
-"""Each template page offers its template as a Markdown download that equals the template shown on the page."""
+"""Each template page offers its template as a Markdown download that equals the template shown on the page.
+
+The file is served as templates/<id>.txt (a .md file in the site's source would be a page to every engine) and
+saved as <id>.md; _redirects sends the earlier address, templates/<id>.md, to it."""
 
 from __future__ import annotations
 
@@ -30,8 +33,9 @@ def download_links(built: Built, url: str) -> list[str]:
 
 def test_the_download_exists_is_linked_twice_and_equals_the_shown_template(build_site):
     built = build_site(play_docs())
-    assert download_links(built, "/templates/charter/") == ["templates/charter.md", "templates/charter.md"]
-    download = (built.site / "templates" / "charter.md").read_text(encoding="utf-8")
+    assert download_links(built, "/templates/charter/") == ["templates/charter.txt", "templates/charter.txt"]
+    assert [a["download"] for a in built.html("/templates/charter/").select("article a[download]")] == ["charter.md", "charter.md"]
+    download = (built.site / "templates" / "charter.txt").read_text(encoding="utf-8")
     assert download == shown_template(built, "/templates/charter/")
     assert download.startswith("# Charter: <team name>\n")
     assert download.endswith("- [ ] Everyone has read it & agreed\n")
@@ -43,17 +47,17 @@ def test_the_download_buttons_are_labelled_and_outside_the_pdf(build_site):
     assert [b.get_text() for b in buttons] == ["Download the template (Markdown)"] * 2
 
 
-def test_the_download_is_a_file_not_a_page(build_site):
+def test_the_download_is_a_file_not_a_page_and_its_earlier_address_redirects(build_site):
     built = build_site(play_docs())
-    assert (built.site / "templates" / "charter.md").is_file()
-    assert not (built.site / "templates" / "charter.md.download").exists()
-    assert not (built.site / "templates" / "charter.md" / "index.html").exists()
+    assert (built.site / "templates" / "charter.txt").is_file()
+    assert not (built.site / "templates" / "charter.txt" / "index.html").exists()
     assert (built.site / "templates" / "charter" / "index.html").is_file()
+    assert "/templates/charter.md /templates/charter.txt 301\n" in (built.site / "_redirects").read_text(encoding="utf-8")
 
 
 def test_only_the_fenced_block_is_downloaded(build_site):
     built = build_site(play_docs())
-    download = (built.site / "templates" / "charter.md").read_text(encoding="utf-8")
+    download = (built.site / "templates" / "charter.txt").read_text(encoding="utf-8")
     assert "What it is for" not in download
     assert "````" not in download
 

@@ -128,32 +128,43 @@ class Settings:
 
 
 class _SettingsLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml; !ENV [NAME, default] and Python tags become their default or None."""
+    """Reads mkdocs.yml: `!ENV [NAME, ..., default]` as MkDocs reads it (the first variable set, its value read as YAML,
+    else the default) when given the environment, else as its default; Python tags become None."""
+
+    environ: Mapping[str, str] | None = None
 
 
 def _tagged(loader: _SettingsLoader, suffix: str, node: yaml.Node) -> Any:
-    if suffix == "ENV" and isinstance(node, yaml.SequenceNode) and node.value:
-        return loader.construct_object(node.value[-1])
-    return None
+    if suffix != "ENV":
+        return None
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    names = [loader.construct_object(item) for item in (items[:-1] if len(items) > 1 else items)]
+    default = loader.construct_object(items[-1]) if len(items) > 1 else None
+    for name in names:
+        value = (loader.environ or {}).get(str(name))
+        if value is not None:
+            return yaml.safe_load(value) if value.strip() else value
+    return default
 
 
 _SettingsLoader.add_multi_constructor("!", _tagged)
 _SettingsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
 
 
-def read_settings(config: Path) -> dict[str, Any]:
-    """The parts of mkdocs.yml the check needs: docs_dir, extra.review_after_days, markdown_extensions ({} when it does
-    not parse: `config_problems` says why)."""
+def read_settings(config: Path, environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """mkdocs.yml's values, with `!ENV` read from `environ` (or its defaults without one); {} when it does not parse
+    (`config_problems` says why)."""
     try:
-        return _parsed(config)
+        return _parsed(config, environ)
     except (yaml.YAMLError, UnicodeDecodeError):
         return {}
 
 
-def _parsed(config: Path) -> dict[str, Any]:
+def _parsed(config: Path, environ: Mapping[str, str] | None = None) -> dict[str, Any]:
     if not config.is_file():
         return {}
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_SettingsLoader)
+    loader = type("_Loader", (_SettingsLoader,), {"environ": environ})
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=loader)
     return data if isinstance(data, dict) else {}
 
 

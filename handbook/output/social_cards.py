@@ -81,23 +81,25 @@ def card_path(url: str) -> str:
     return f"assets/cards/{stem}.png"
 
 
-def write_card(target: Path, cache_dir: Path, site_name: str, kind: str, title: str, summary: str) -> bool:
-    """Write a page's card to target, from the cache when it holds one. True when it had to be drawn."""
+def cached_card(cache_dir: Path, site_name: str, kind: str, title: str, summary: str) -> Path:
+    """A page's card in the cache, drawn first when the cache does not hold it."""
     key = hashlib.sha256("\0".join((VERSION, site_name, kind, title, summary)).encode()).hexdigest()[:32]
     cached = cache_dir / f"{key}.png"
-    drawn = not cached.is_file()
-    if drawn:
+    if not cached.is_file():
         cache_dir.mkdir(parents=True, exist_ok=True)
         # A name of this process's own: two builds drawing the same card at once each write their own, then one wins.
         handle, partial = tempfile.mkstemp(prefix=f".{key}-", suffix=".tmp", dir=cache_dir)
         with os.fdopen(handle, "wb") as out:
             out.write(draw_card(site_name, kind, title, summary))
         os.replace(partial, cached)
+    return cached
+
+
+def place(source: Path, target: Path) -> None:
+    """A file at `target` with the content of `source`: a hard link costs no copying; across file systems, a copy."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    # A hard link costs no copying; across file systems, copy.
     target.unlink(missing_ok=True)
     try:
-        os.link(cached, target)
+        os.link(source, target)
     except OSError:
-        shutil.copyfile(cached, target)
-    return drawn
+        shutil.copyfile(source, target)

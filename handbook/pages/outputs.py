@@ -27,7 +27,7 @@ from handbook.content.types import page_types
 from handbook.content.urls import Linker, page_url
 from handbook.pages import llms, matrix, review_due, rhythm, tag_pages, team_pages
 from handbook.pages.calendars import calendars
-from handbook.pages.downloads import template_downloads
+from handbook.pages.downloads import download_uri, earlier_uri, template_downloads
 from handbook.pages.team_view import onboarding, team_catalog
 from handbook.pages.type_indexes import type_index_pages
 
@@ -57,14 +57,17 @@ class Output:
     def url(self) -> str:
         return page_url(self.path) if self.is_page else "/" + self.path
 
+    def front_matter_data(self) -> dict[str, object]:
+        data: dict[str, object] = {"title": self.title, "description": self.summary}
+        if not self.search:
+            data["search"] = {"exclude": True}
+        if self.hide:
+            data["hide"] = list(self.hide)
+        return data
+
     def front_matter(self) -> str:
         """JSON strings are valid YAML scalars, so any title is safe here."""
-        lines = [f"title: {json.dumps(self.title)}", f"description: {json.dumps(self.summary)}"]
-        if not self.search:
-            lines.append("search:\n  exclude: true")
-        if self.hide:
-            lines.append(f"hide: {json.dumps(list(self.hide))}")
-        return "---\n" + "\n".join(lines) + "\n---\n\n"
+        return "---\n" + "\n".join(f"{key}: {json.dumps(value)}" for key, value in self.front_matter_data().items()) + "\n---\n\n"
 
     def page_text(self) -> str:
         """A page's source as MkDocs reads it: front matter and Markdown (the HTML is added after conversion)."""
@@ -110,12 +113,11 @@ def outputs(catalog: Catalog, settings: Settings, team: TeamFile | None = None) 
     freshness = settings.freshness
     found.append(Output(review_due.REVIEW_DUE, review_due.TITLE, review_due.review_summary(freshness),
                         review_due.review_due_page(catalog, freshness), nav="Reference", search=False))
-    found += [
-        Output(path, f"Template download: {path}", text=text)
-        for path, text in template_downloads({entry.stem: entry.body for entry in catalog.of_type("template")}).items()
-    ]
+    downloads = template_downloads({entry.stem: entry.body for entry in catalog.of_type("template")})
+    found += [Output(path, f"Template download: {path}", text=text) for path, text in downloads.items()]
     # Moved pages for hosts that serve real 301s: Netlify and Cloudflare Pages read it; deploy/redirects-to-nginx turns it into nginx's.
     moved = [f"{alias} {entry.url} 301" for entry in catalog.entries.values() for alias in getattr(entry.meta, "aliases", [])]
+    moved += [f"{earlier_uri(e.stem)} /{download_uri(e.stem)} 301" for e in catalog.of_type("template") if download_uri(e.stem) in downloads]
     found.append(Output("_redirects", "Redirects of moved pages", text="".join(f"{line}\n" for line in sorted(moved))))
     site_url = settings.site_url or "/"
     found += [

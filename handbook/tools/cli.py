@@ -5,6 +5,7 @@
   python -m handbook schema             export the editor schema of every page type to schema/
   python -m handbook init               write team.yml from a few questions (or from flags)
   python -m handbook serve [--port N]   serve the handbook, rebuilt on every change
+  python -m handbook assemble [OUT]     write the whole site source to OUT, plain files any engine builds
 
 Exit codes: 0 done, 1 the check found problems, 2 refused (unknown type, page exists, bad setting).
 """
@@ -172,6 +173,33 @@ def serve(args: argparse.Namespace) -> int:
     return 0  # not reached: the server replaces this process
 
 
+def assemble(args: argparse.Namespace) -> int:
+    """The whole site source in OUT, as plain files any engine builds with no hook."""
+    import time
+
+    from handbook.content.problems import ContentError
+    from handbook.content.settings import SettingError
+    from handbook.output.assemble import assemble as assembled
+    from handbook.output.assemble import write
+    from handbook.output.project import Project
+
+    out = Path(args.out or os.environ.get("HANDBOOK_ASSEMBLE_OUT", "") or "assembled")
+    started = time.perf_counter()
+    try:
+        written, removed = write(assembled(Project(args.config.resolve())), out)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"assemble: {problems_by_file(error.problems, 'docs')}: {out} was left as it was", file=sys.stderr)
+        return 1
+    except (SettingError, FileExistsError) as error:
+        print(f"assemble: {error}", file=sys.stderr)
+        return 2
+    print(f"Assembled {out}: {written} files written, {removed} removed, in {time.perf_counter() - started:.2f} s. "
+          f"Build it with any engine, such as: properdocs build -f {out / 'mkdocs.yml'}")
+    return 0
+
+
 def figures(args: argparse.Namespace) -> int:
     from handbook.rules import load_folder
     from handbook.tools.figures import unmarked_figures
@@ -193,6 +221,9 @@ def main(argv: list[str] | None = None) -> int:
     made.add_argument("title", nargs="?", help='the page title, e.g. "Weekly demo"; the file name comes from it')
     made.set_defaults(run=new)
     commands.add_parser("check", help="validate every page and link without building the site").set_defaults(run=check)
+    gathered = commands.add_parser("assemble", help="write the whole site source to OUT as plain files that any engine builds")
+    gathered.add_argument("out", nargs="?", help="the folder to write (default: assembled, or HANDBOOK_ASSEMBLE_OUT)")
+    gathered.set_defaults(run=assemble)
     served = commands.add_parser("serve", help="serve the handbook at http://127.0.0.1:PORT, rebuilt on every change to a page or the team file")
     served.add_argument("--port", help=f"the port (default: {DEFAULT_PORT}, or {PORT_VARIABLE})")
     served.set_defaults(run=serve)

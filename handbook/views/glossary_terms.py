@@ -1,30 +1,19 @@
-"""Hover definitions for glossary terms: a Python-Markdown extension.
+"""Hover definitions for glossary terms, written into each page's Markdown.
 
 On every page, the first occurrence of each glossary term (or one of its
 other spellings) becomes `<abbr title="definition" tabindex="0">`, so the
 definition shows on hover and on keyboard focus. Later occurrences stay plain
 text, and nothing inside headings, links, code or existing abbreviations is
-touched. It works on the element tree after inline parsing, so no HTML is
-parsed back with regular expressions; the one regular expression matches
-plain text against the term list.
+touched. It is written into the Markdown source, as inline HTML, so that any
+engine shows it: no Markdown extension of the handbook's own is needed.
 """
 
 from __future__ import annotations
 
+import html
 import re
-import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-
-from markdown import Markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
-
-# Never add a definition inside these (a heading's text is its anchor and its title).
-_SKIP = frozenset({"a", "abbr", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "button", "summary", "dt"})
-# Generated blocks that only list other pages.
-_SKIP_CLASSES = frozenset({"md-tags", "hb-tags", "admonition-title", "hb-glossary"})
 
 
 @dataclass(frozen=True)
@@ -91,62 +80,76 @@ def _trie_pattern(names: list[str]) -> str:
     return pattern(trie)
 
 
-class _FirstOccurrence(Treeprocessor):
-    def __init__(self, md: Markdown, index: Callable[[], TermIndex | None]) -> None:
-        super().__init__(md)
-        self._index = index
+# What a term may not be marked inside, on a line of Markdown: code, links and images (their text is a link's),
+# footnote references, inline HTML tags (and the text of the elements listed below), attribute lists, bare addresses.
+_PROTECTED = re.compile(
+    r"(?P<code>(`+).+?(?<!`)\2(?!`))"
+    r"|(?P<link>!?\[(?:[^\[\]]|\[[^\]]*\])*\](?:\([^)]*\)|\[[^\]]*\]))"
+    r"|(?P<note>\[\^[^\]]+\])"
+    r"|(?P<tag></?(?P<name>[A-Za-z][\w-]*)\b[^>]*>)"
+    r"|(?P<attrs>\{[:#.][^}]*\})"
+    r"|(?P<url>https?://\S+)"
+)
+# Elements whose text is not marked when written inline in Markdown.
+_INLINE_SKIP = frozenset({"a", "abbr", "code", "kbd", "button", "script", "style"})
+# Lines that are not running text: headings, admonition and details titles, reference definitions, table rules, HTML.
+_NOT_PROSE = re.compile(r"^\s*(?:#{1,6}\s|!!!|\?\?\?|\[[^\]^][^\]]*\]:|\|?\s*:?-{3,}|<)")
 
-    def run(self, root: ET.Element) -> None:
-        index = self._index()
-        if index is None or index.pattern is None:
-            return
-        self._walk(root, index, set())
 
-    def _walk(self, element: ET.Element, index: TermIndex, seen: set[str]) -> None:
-        if len(seen) >= index.terms or element.tag in _SKIP or _SKIP_CLASSES.intersection((element.get("class") or "").split()):
-            return
-        if element.text and not isinstance(element.text, AtomicString):
-            element.text, new = self._mark(element.text, index, seen)
-            for position, child in enumerate(new):
-                element.insert(position, child)
-        for child in list(element):
-            self._walk(child, index, seen)
-            if child.tail and not isinstance(child.tail, AtomicString):
-                child.tail, new = self._mark(child.tail, index, seen)
-                at = list(element).index(child) + 1
-                for offset, node in enumerate(new):
-                    element.insert(at + offset, node)
+def mark_terms(markdown: str, index: TermIndex | None) -> str:
+    """The first occurrence of each glossary term in a page's running text, written as <abbr title="..." tabindex="0">.
 
-    @staticmethod
-    def _mark(text: str, index: TermIndex, seen: set[str]) -> tuple[str, list[ET.Element]]:
-        """Split text at the first occurrence of each unseen term: (text before, [abbr with tails])."""
-        head, nodes, start = None, [], 0
-        for match in index.pattern.finditer(text):
-            key, definition = index.spellings[match.group(0).casefold()]
-            if key in seen:
-                continue
-            seen.add(key)
-            abbr = ET.Element("abbr", {"title": definition, "tabindex": "0"})
-            abbr.text = match.group(0)
-            if head is None:
-                head = text[: match.start()]
+    Nothing is marked in code (fenced or inline), headings, links, titles of admonitions, a definition list's terms,
+    inline HTML elements such as links and abbreviations, or lines of HTML. A page that has every term marked stops.
+    """
+    if index is None or index.pattern is None:
+        return markdown
+    from handbook.content.markdown import scan
+
+    lines = markdown.split("\n")
+    seen: set[str] = set()
+    prose = {line.index for line in scan(markdown) if line.kind == "prose"}
+    for number, text in enumerate(lines):
+        if len(seen) >= index.terms:
+            break
+        if number not in prose or _NOT_PROSE.match(text) or _is_term_line(lines, number):
+            continue
+        lines[number] = _mark_line(text, index, seen)
+    return "\n".join(lines)
+
+
+def _is_term_line(lines: list[str], number: int) -> bool:
+    """A definition list's term: the line before one that starts with ": "."""
+    return number + 1 < len(lines) and lines[number + 1].startswith(": ") and bool(lines[number].strip())
+
+
+def _mark_line(text: str, index: TermIndex, seen: set[str]) -> str:
+    out, position, inside = [], 0, []
+    for match in _PROTECTED.finditer(text):
+        out.append(_mark_text(text[position : match.start()], index, seen) if not inside else text[position : match.start()])
+        out.append(match.group(0))
+        position = match.end()
+        if match.group("tag") and match.group("name").lower() in _INLINE_SKIP and not match.group(0).endswith("/>"):
+            if match.group(0).startswith("</"):
+                if inside:
+                    inside.pop()
             else:
-                nodes[-1].tail = text[start : match.start()]
-            nodes.append(abbr)
-            start = match.end()
-        if head is None:
-            return text, []
-        nodes[-1].tail = text[start:]
-        return head, nodes
+                inside.append(match.group("name").lower())
+    out.append(_mark_text(text[position:], index, seen) if not inside else text[position:])
+    return "".join(out)
 
 
-class GlossaryTerms(Extension):
-    """`index` is called per page: it returns this build's TermIndex (or None before one exists)."""
-
-    def __init__(self, index: Callable[[], TermIndex | None]) -> None:
-        super().__init__()
-        self._index = index
-
-    def extendMarkdown(self, md: Markdown) -> None:
-        # After inline parsing (20), before the table of contents reads headings (5).
-        md.treeprocessors.register(_FirstOccurrence(md, self._index), "handbook-glossary-terms", 15)
+def _mark_text(text: str, index: TermIndex, seen: set[str]) -> str:
+    if not text or len(seen) >= index.terms:
+        return text
+    out, position = [], 0
+    for match in index.pattern.finditer(text):
+        key, definition = index.spellings[match.group(0).casefold()]
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(text[position : match.start()])
+        out.append(f'<abbr title="{html.escape(definition, quote=True)}" tabindex="0">{match.group(0)}</abbr>')
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from handbook.content.catalog import Entry
 from handbook.content.urls import Linker
-from handbook.pages.downloads import download_uri
+from handbook.pages.downloads import download_name, download_uri
 from handbook.pages.render import render_html
 
 DOWNLOAD_LABEL = "Download the template (Markdown)"
@@ -23,4 +23,4 @@ GLOSSES = {
 
 
 def download_button(entry: Entry, link: Linker) -> str:
-    return render_html("download.html.j2", href=link.file_href(download_uri(entry.stem)), label=DOWNLOAD_LABEL)
+    return render_html("download.html.j2", href=link.file_href(download_uri(entry.stem)), label=DOWNLOAD_LABEL, saved_as=download_name(entry.stem))

@@ -112,10 +112,11 @@ class PageParts:
     end: Insert = Insert()
     path: Insert = Insert()
     foot: Insert = Insert()
+    cards: Insert = Insert()  # the home page's role cards, at ROLE_CARDS_MARK
 
     @property
     def ids(self) -> set[str]:
-        return self.top.ids | self.end.ids | self.path.ids | self.foot.ids
+        return self.top.ids | self.end.ids | self.path.ids | self.foot.ids | self.cards.ids
 
 
 def insert_headings(toc: list[Any], make: Callable[[str, str, int], Any], headings: list[Heading], at: int | None = None) -> None:
@@ -176,11 +177,10 @@ class Sections:
             return PageParts(markdown, end=Insert(self.generated[src_uri](link)))
         if entry is None:
             return PageParts(markdown)
-        path = ""
+        path = cards = ""
         if entry.type == "home":
             roles = [r for r in ordered_roles(self.catalog) if self.team is None or self.team.team.has_role(r.stem)]
             cards = render_html("role_cards.html.j2", link=link, roles=roles, week=lambda role: minutes(first_week(self.catalog, role)))
-            markdown = markdown.replace(ROLE_CARDS_MARK, "\n" + cards + "\n", 1)
         if entry.type == "role":
             # The welcome goes right after the role's introduction, before its own sections.
             intro, rest = split_intro(markdown)
@@ -191,7 +191,7 @@ class Sections:
             end = health_check_html(self.catalog, entry, link, self.site_name)
         # A template page ends with its template: the download again below it.
         foot = (download_button(entry, link) if page_type(entry.type).download else "") + self.suffix(entry, link) + self.dates(entry, updated)
-        return PageParts(markdown, Insert(self.prefix(entry, link)), Insert(end), Insert(path), Insert(foot))
+        return PageParts(markdown, Insert(self.prefix(entry, link)), Insert(end), Insert(path), Insert(foot), Insert(cards))
 
     def prefix(self, entry: Entry, link: Linker) -> str:
         """Chips, a download button, then the type's at-a-glance box (its registry entry names the template)."""
@@ -271,7 +271,7 @@ class Sections:
 
     @staticmethod
     def _download(href: str, label: str) -> str:
-        return render_html("download.html.j2", href=href, label=label)
+        return render_html("download.html.j2", href=href, label=label, saved_as=None)
 
     def suffix(self, entry: Entry, link: Linker) -> str:
         text = ""

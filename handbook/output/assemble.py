@@ -1,0 +1,165 @@
+"""`python -m handbook assemble OUT`: the whole site source, as plain files that any engine builds with no hook.
+
+OUT/mkdocs.yml holds the project's settings as the build applies them (the
+team's name and addresses, the environment's values: no `!ENV` is left), the
+navigation written out, and only what the theme itself runs (Material's search
+and offline plugins). OUT/docs holds every page with its generated sections,
+glossary hovers and front matter written in, every generated page and file, a
+small page at each moved page's old address, the link-preview cards, the
+stylesheets and scripts; OUT/overrides the theme overrides. Paths are relative,
+so OUT builds from any working directory: `properdocs build -f OUT/mkdocs.yml`,
+`zensical build` inside OUT, or Backstage TechDocs.
+
+Writing is incremental: a file whose content is unchanged is left alone (its
+date too, so an engine's dirty rebuild skips it), and what an earlier run left
+in OUT that no longer belongs is removed.
+usage: python -m handbook assemble OUT [--config mkdocs.yml]
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from handbook.content.catalog import NAV_FILE, TAGS_FILE
+from handbook.content.urls import site_path
+from handbook.output.build import Build
+from handbook.output.project import Project
+from handbook.output.social_cards import place
+from handbook.pages.nav import navigation
+from handbook.pages.redirects import redirect_map
+from handbook.pages.render import render_html
+
+# The plugins an assembled site keeps: the theme's own. The others' work is written into the files.
+THEME_PLUGINS = ("search", "offline")
+# Settings an assembled site drops: the hooks, and the plugins above it replaced.
+DROPPED = ("hooks", "INHERIT")
+OVERRIDES = "overrides"
+# A folder holding this file is one `assemble` wrote, so it may be emptied of what no longer belongs.
+MARKER = ".assembled"
+
+
+@dataclass(frozen=True)
+class Assembly:
+    """What `write` puts in OUT: mkdocs.yml's values and every file, by its path in OUT."""
+
+    config: dict[str, Any]
+    texts: dict[str, str]
+    files: dict[str, Path]  # copied (hard-linked) from the project or a cache
+
+    def paths(self) -> set[str]:
+        return {"mkdocs.yml", MARKER, *self.texts, *self.files}
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            yield path
+
+
+def assemble(project: Project, build: Build | None = None) -> Assembly:
+    """The site source of a project, as `build` (default: the project's, loaded now) hands it to the engine."""
+    build = build or project.load()
+    config = project.config()
+    texts: dict[str, str] = {f"docs/{uri}": build.page_source(uri) for uri in build.pages()}
+    texts.update({f"docs/{path}": text for path, text in build.files().items()})
+    texts.update({f"docs/{path}": text for path, text in redirect_pages(build.catalog, build.directory_urls).items()})
+    files: dict[str, Path] = {f"docs/{path}": card for path, card in build.cards(project.root / ".cache" / "social-cards").items()}
+    # Everything else in docs/ that the engine copies as it is: stylesheets, scripts, images.
+    for path in _walk(project.docs):
+        relative = path.relative_to(project.docs).as_posix()
+        if not relative.endswith(".md") and path.name not in (NAV_FILE, TAGS_FILE):
+            files.setdefault(f"docs/{relative}", path)
+    overrides = _overrides(project, config)
+    if overrides is not None:
+        files.update({f"{OVERRIDES}/{p.relative_to(overrides).as_posix()}": p for p in _walk(overrides)})
+    return Assembly(engine_config(config, build, overrides is not None), texts, files)
+
+
+def _overrides(project: Project, config: Mapping[str, Any]) -> Path | None:
+    theme = config.get("theme") or {}
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return (project.root / custom) if custom and (project.root / custom).is_dir() else None
+
+
+def engine_config(config: Mapping[str, Any], build: Build, has_overrides: bool) -> dict[str, Any]:
+    """mkdocs.yml for the assembled site: the project's, with the navigation written out and no plugin but the theme's."""
+    found = {key: value for key, value in config.items() if key not in DROPPED}
+    found["docs_dir"], found["site_dir"] = "docs", "site"
+    plugins = [item for item in config.get("plugins") or [] if (item if isinstance(item, str) else next(iter(item))) in THEME_PLUGINS]
+    found["plugins"] = plugins
+    if has_overrides:
+        found["theme"] = {**config["theme"], "custom_dir": OVERRIDES}
+    titles = {uri: entry.title for uri, entry in build.catalog.entries.items()}
+    titles.update({o.path: o.title for o in build.outputs if o.is_page and o.nav})
+    found["nav"] = navigation(titles, _nav_files(build), build.hidden())
+    return found
+
+
+def _nav_files(build: Build) -> dict[str, str]:
+    """Each folder's navigation file (folder, "" for docs/ itself -> its text)."""
+    root = build.docs
+    if root is None or not root.is_dir():
+        return {}
+    return {
+        ("" if path.parent == root else path.parent.relative_to(root).as_posix()): path.read_text(encoding="utf-8")
+        for path in sorted(root.rglob(NAV_FILE)) if path.is_file() and not path.is_symlink()
+    }
+
+
+def redirect_pages(catalog: Any, directory_urls: bool) -> dict[str, str]:
+    """A small page at each moved page's old address that sends the reader on, as mkdocs-redirects writes them."""
+    found = {}
+    for old, new in redirect_map(catalog).items():
+        old_path = site_path(old, directory_urls)
+        old_file = old_path + "index.html" if old_path.endswith("/") else old_path
+        target = os.path.relpath(site_path(new, directory_urls), os.path.dirname(old_file) or ".")
+        found[old_file] = render_html("redirect.html.j2", url=target + ("/" if directory_urls and not target.endswith("/") else ""))
+    return found
+
+
+def write(assembly: Assembly, out: Path) -> tuple[int, int]:
+    """Write the assembly into OUT: only what changed, and remove what an earlier run wrote that no longer belongs.
+    (files written, files removed)"""
+    if out.exists() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise FileExistsError(f"{out} holds files that assemble did not write: give an empty or new folder")
+    out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    texts = {**assembly.texts, "mkdocs.yml": _yaml(assembly.config), MARKER: "Written by python -m handbook assemble: files here are replaced.\n"}
+    for relative, text in texts.items():
+        target = out / relative
+        data = text.encode("utf-8")
+        if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written += 1
+    for relative, source in assembly.files.items():
+        target = out / relative
+        if target.is_file() and filecmp.cmp(source, target, shallow=False):
+            continue
+        place(source, target)
+        written += 1
+    keep = assembly.paths()
+    removed = 0
+    for path in list(_walk(out)):
+        relative = path.relative_to(out).as_posix()
+        if relative not in keep and not relative.startswith("site/"):
+            path.unlink()
+            removed += 1
+    for folder in sorted((p for p in out.rglob("*") if p.is_dir()), key=lambda p: len(p.parts), reverse=True):
+        if not any(folder.iterdir()) and not folder.relative_to(out).as_posix().startswith("site"):
+            folder.rmdir()
+    return written, removed
+
+
+def _yaml(config: Mapping[str, Any]) -> str:
+    return ("# Written by `python -m handbook assemble`: the handbook's settings as its build applies them.\n"
+            + yaml.safe_dump(dict(config), sort_keys=False, allow_unicode=True, width=10_000))
+
