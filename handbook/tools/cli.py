@@ -168,9 +168,9 @@ def serve(args: argparse.Namespace) -> int:
         return 2
     finally:
         probe.close()
-    engine = [sys.executable, "-m", "properdocs", "serve", "--config-file", str(args.config), "--dev-addr", f"127.0.0.1:{port}"]
-    os.execv(sys.executable, engine)
-    return 0  # not reached: the server replaces this process
+    from handbook.output.serve import serve as served
+
+    return served(args.config.resolve(), port)
 
 
 def assemble(args: argparse.Namespace) -> int:
