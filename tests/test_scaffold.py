@@ -76,7 +76,7 @@ def test_the_command_writes_the_page_in_its_folder(project, capsys):
     [
         (["wizard", "Weekly demo"], "new: unknown page type 'wizard': known types are role, ritual, practice, template, exercise, decision-guide, story, report, myth, source, page\n"),
         (["ritual", "Daily stand-up"], "new: docs/rituals/daily-stand-up.md already exists: edit that page, or choose another title\n"),
-        (["page", "Review due"], "new: docs/review-due.md would take the address /review-due/, where the build generates docs/review-due.md: choose another title\n"),
+        (["page", "Review due"], "new: docs/review-due.md would take the address /review-due/, where the build generates a page: choose another title\n"),
         (["practice", "Demo day"], "new: docs/practices/demo-day.md was not written:\ndocs/rituals/demo-day.md:2: title: 'Demo day' is already the title of docs/practices/demo-day.md\n"),
         (["practice", "Hi"], "new: docs/practices/hi.md was not written:\ndocs/practices/hi.md:2: title: String should have at least 3 characters\n"),
         (["practice", "???"], "new: '???' gives no id: use a title with letters or digits, such as 'Weekly demo'\n"),

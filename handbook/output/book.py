@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from handbook.content.catalog import Catalog
 from handbook.content.settings import Settings
 from handbook.content.types import BOOK_PARTS, page_types
-from handbook.pages.outputs import outputs
+from handbook.pages.outputs import Output, outputs
 from handbook.views.role_views import first_week, owned_rituals, pack_name
 
 TITLE = "Cross-Functional AI Team Handbook"
@@ -40,13 +40,14 @@ class Book:
         return [url for part in self.parts for url in part.urls]
 
 
-def handbook_book(catalog: Catalog, title: str = TITLE) -> Book:
+def handbook_book(catalog: Catalog, title: str = TITLE, planned: Iterable[Output] | None = None) -> Book:
     """The whole handbook, part by part (`BOOK_PARTS`): each type's index and pages go in its registry entry's part.
 
-    The generated pages that ask for the book (`Output.pdf`: the rhythm, the matrix) open the Reference part.
+    The generated pages that ask for the book (`Output.pdf`: the rhythm, the matrix) open the Reference part:
+    `planned`, the build's outputs (default: the catalog's own, with no team).
     """
     urls: dict[str, list[str]] = {title: [] for title in BOOK_PARTS}
-    urls["Reference"] += [output.url for output in outputs(catalog, Settings()) if output.pdf]
+    urls["Reference"] += [output.url for output in (planned if planned is not None else outputs(catalog, Settings())) if output.pdf]
     for page_type in page_types():
         if page_type.book is None:
             continue

@@ -35,6 +35,29 @@ from handbook.views.written import front_matter, page_body, page_meta
 KEY = "handbook"
 
 
+@dataclass(frozen=True)
+class Plan:
+    """Every page and the team file validated, and every output planned: what `make check` and the build both start from."""
+
+    catalog: Catalog
+    team: TeamFile | None
+    outputs: list[Output]
+
+
+def plan(
+    settings: Settings, pages: Iterable[tuple[str, bytes]], tags: bytes | None, docs_label: str, team_file: Path | None = None,
+    root: Path | None = None,
+) -> Plan:
+    """The one loader: the pages, then the team file against them, then the outputs and their addresses.
+    ContentError with every problem of the first step that has any."""
+    catalog = load_catalog(pages, tags, docs_label=docs_label, today=settings.today)
+    team = load_team(team_file, team_label(team_file, root or team_file.parent), catalog, root) if team_file is not None else None
+    found = outputs(catalog, settings, team)
+    if problems := claims(catalog, found):
+        raise ContentError(problems)
+    return Plan(catalog, team, found)
+
+
 @dataclass
 class Build:
     settings: Settings
@@ -60,13 +83,8 @@ class Build:
     ) -> Build:
         """Validate every page and the team file, plan every output; raise ContentError with every problem found."""
         pages = list(pages)
-        catalog = load_catalog(pages, tags, docs_label=docs_label, today=settings.today)
-        team = None
-        if team_file is not None:
-            team = load_team(team_file, team_label(team_file, root or team_file.parent), catalog, root)
-        found = outputs(catalog, settings, team)
-        if problems := claims(catalog, found):
-            raise ContentError(problems)
+        planned = plan(settings, pages, tags, docs_label, team_file, root)
+        catalog, team, found = planned.catalog, planned.team, planned.outputs
         sections = Sections.build(catalog, found, downloads=settings.pdf_downloads, team=team, site_name=settings.site_name)
         texts = {uri: raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n") for uri, raw in pages if uri in catalog.entries}
         return cls(settings, sections, found, last_updated(docs), team=team, sources=texts, directory_urls=directory_urls, docs=docs)

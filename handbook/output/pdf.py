@@ -26,13 +26,11 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 
 from handbook.content.catalog import reading_minutes
-from handbook.content.settings import today
-from handbook.content.team_file import read_team, team_label, team_path
 from handbook.output.book import TITLE, Book, Part, handbook_book, role_book  # noqa: F401 - the books this module writes
 from handbook.output.book_pages import anchor, article, site_address
+from handbook.output.project import Project
 from handbook.pages.render import TEMPLATES, render_html
 from handbook.pages.team_view import team_catalog
-from handbook.rules import load_folder
 
 WIDE = {"/matrix/"}
 BOOK_CSS = TEMPLATES / "book.css"
@@ -129,22 +127,22 @@ def write_pdf(book: Book, site: Path, out: Path, built: str, revision: str, site
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
-    parser.add_argument("--docs", type=Path, default=Path("docs"))
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the project's mkdocs.yml (default: %(default)s)")
     parser.add_argument("--only", nargs="*", help="book names: handbook and/or role ids")
     parser.add_argument("--site-url", default=None, help="address of the published site (default: the built site's canonical URL)")
     args = parser.parse_args()
-    catalog = load_folder(args.docs)
-    # The team's name on the covers, and packs only for the roles the team has (the team file was checked by the build).
-    root = args.docs.resolve().parent
-    team, _ = read_team(team_path(root), team_label(team_path(root), root))
+    # The project as the build read it: the pages, the team's name on the covers, packs for the roles the team has.
+    project = Project(args.config.resolve())
+    build = project.load()
+    catalog, team = build.catalog, build.team
     title = team.team.name if team else TITLE
     roles = [stem for stem in sorted(catalog.by_stem("role")) if team is None or team.team.has_role(stem)]
     # A pack holds only the rituals the team holds.
     view = team_catalog(catalog, team) if team else catalog
-    books = [handbook_book(catalog, title)] + [role_book(view, stem, title) for stem in roles]
+    books = [handbook_book(catalog, title, build.outputs)] + [role_book(view, stem, title) for stem in roles]
     if args.only:
         books = [b for b in books if b.name in args.only or b.id in args.only]
-    built, revision = today().isoformat(), version(args.docs.resolve().parent)
+    built, revision = build.settings.today.isoformat(), version(project.root)
     out = args.site / "pdf"
     started = time.perf_counter()
     # WeasyPrint is single-threaded: one book per core.

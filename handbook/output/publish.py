@@ -53,7 +53,7 @@ def _publish(config: Path, site: Path, *, with_pdf: bool) -> int:
     started = time.perf_counter()
     steps = [[sys.executable, "-m", "properdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(staging)]]
     if with_pdf:
-        steps.append([sys.executable, "-m", "handbook.output.pdf", str(staging), "--docs", str(config.parent / "docs")])
+        steps.append([sys.executable, "-m", "handbook.output.pdf", str(staging), "--config", str(config)])
     for step in steps:
         try:
             failed = subprocess.run(step, env=env, check=False).returncode != 0

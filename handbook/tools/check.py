@@ -22,12 +22,11 @@ import yaml
 from handbook.content.catalog import Catalog, Entry, read_folder, setting_file_problems, symlink_problems
 from handbook.content.markdown import prose_lines
 from handbook.content.problems import ContentError, Problem
-from handbook.content.settings import Freshness, Settings, config_problems
-from handbook.content.team_file import team_label
-from handbook.pages.outputs import Output, claims, outputs
+from handbook.content.settings import Freshness, SettingError, Settings, config_problems
+from handbook.output.build import plan
+from handbook.output.project import Project
+from handbook.pages.outputs import Output
 from handbook.pages.review_due import overdue
-from handbook.rules import load_catalog
-from handbook.rules.team import load_team
 from handbook.tools.nav import NAV_FILE, NAV_PART
 
 # [text](target "title") and ![alt](target); the target may be wrapped in <...>.
@@ -68,23 +67,18 @@ def check_folder(
     pages, tags = read_folder(docs)
     report.pages = len(pages)
     try:
-        catalog = load_catalog(pages, tags, docs_label=docs_label, today=freshness.today)
-    except ContentError as error:
-        # As in the build: links are checked once the pages themselves are valid.
-        report.problems = error.problems
+        # The build's settings when the project is known (the team page's addresses depend on them), else the defaults.
+        settings = Project(config_file).settings() if config_file is not None else Settings(today=freshness.today, review_after_days=freshness.after_days)
+        # The loader the build uses; as in the build, links are checked once the pages themselves are valid.
+        found = plan(settings, pages, tags, docs_label, team_file, root or docs.parent)
+    except (ContentError, SettingError) as error:
+        report.problems = getattr(error, "problems", None) or [Problem("environment", 0, "setting", str(error))]
         report.seconds = time.perf_counter() - started
         return report
-    try:
-        team = load_team(team_file, team_label(team_file, root or docs.parent), catalog, root) if team_file is not None else None
-    except ContentError as error:
-        report.problems = error.problems
-        report.seconds = time.perf_counter() - started
-        return report
-    planned = outputs(catalog, Settings(today=freshness.today, review_after_days=freshness.after_days), team)
+    catalog, planned = found.catalog, found.outputs
     generated = {o.path: o.page_text() for o in planned if o.is_page}
     assets = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
     problems, report.links = link_problems(catalog, generated, assets, markdown_extensions or [], planned)
-    problems += claims(catalog, planned)
     problems += nav_problems(docs, catalog)
     report.problems = sorted(problems)
     report.due = len(overdue(catalog, freshness))
