@@ -41,5 +41,12 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     hidden = config.plugins[KEY].hidden()
     if hidden:
         nav.items = prune(nav.items, hidden)
+        for page in nav.pages:
+            if page.file.src_uri in hidden:
+                page.previous_page = page.next_page = page.parent = None
         nav.pages = [page for page in nav.pages if page.file.src_uri not in hidden]
+        # "Previous" and "Next" skip them too, as in a site whose navigation never held them.
+        for index, page in enumerate(nav.pages):
+            page.previous_page = nav.pages[index - 1] if index else None
+            page.next_page = nav.pages[index + 1] if index + 1 < len(nav.pages) else None
     return nav

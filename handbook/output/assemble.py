@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pathspec
 import yaml
 
 from handbook.content.catalog import NAV_FILE, TAGS_FILE
@@ -96,8 +97,11 @@ def engine_config(config: Mapping[str, Any], build: Build, has_overrides: bool) 
     found["plugins"] = plugins
     if has_overrides:
         found["theme"] = {**config["theme"], "custom_dir": OVERRIDES}
+    # The pages an engine would put in the navigation: not those `not_in_nav` names, nor generated pages listed nowhere.
+    outside = pathspec.GitIgnoreSpec.from_lines(str(config.get("not_in_nav") or "").splitlines())
     titles = {uri: entry.title for uri, entry in build.catalog.entries.items()}
     titles.update({o.path: o.title for o in build.outputs if o.is_page and o.nav})
+    titles = {uri: title for uri, title in titles.items() if not outside.match_file(uri)}
     found["nav"] = navigation(titles, _nav_files(build), build.hidden())
     return found
 

@@ -9,8 +9,9 @@ the same `Build` and writes what it holds to disk.
 
 from __future__ import annotations
 
+import os
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -46,12 +47,12 @@ class Plan:
 
 def plan(
     settings: Settings, pages: Iterable[tuple[str, bytes]], tags: bytes | None, docs_label: str, team_file: Path | None = None,
-    root: Path | None = None,
+    root: Path | None = None, environ: Mapping[str, str] = os.environ,
 ) -> Plan:
     """The one loader: the pages, then the team file against them, then the outputs and their addresses.
     ContentError with every problem of the first step that has any."""
     catalog = load_catalog(pages, tags, docs_label=docs_label, today=settings.today)
-    team = load_team(team_file, team_label(team_file, root or team_file.parent), catalog, root) if team_file is not None else None
+    team = load_team(team_file, team_label(team_file, root or team_file.parent), catalog, root, environ) if team_file is not None else None
     found = outputs(catalog, settings, team)
     if problems := claims(catalog, found):
         raise ContentError(problems)
@@ -79,11 +80,11 @@ class Build:
     @classmethod
     def start(
         cls, settings: Settings, pages: Iterable[tuple[str, bytes]], tags: bytes | None, docs: Path, docs_label: str,
-        team_file: Path | None = None, root: Path | None = None, *, directory_urls: bool = True,
+        team_file: Path | None = None, root: Path | None = None, *, directory_urls: bool = True, environ: Mapping[str, str] = os.environ,
     ) -> Build:
         """Validate every page and the team file, plan every output; raise ContentError with every problem found."""
         pages = list(pages)
-        planned = plan(settings, pages, tags, docs_label, team_file, root)
+        planned = plan(settings, pages, tags, docs_label, team_file, root, environ)
         catalog, team, found = planned.catalog, planned.team, planned.outputs
         sections = Sections.build(catalog, found, downloads=settings.pdf_downloads, team=team, site_name=settings.site_name)
         texts = {uri: raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n") for uri, raw in pages if uri in catalog.entries}

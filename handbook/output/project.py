@@ -113,4 +113,5 @@ class Project:
         return Build.start(
             Settings.read(config, self.environ), found if pages is None else pages, tags if tags_file.is_file() else None,
             self.docs, self.docs_label, self.team_file, self.root, directory_urls=bool(config.get("use_directory_urls", True)),
+            environ=self.environ,
         )

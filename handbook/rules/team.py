@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from handbook.content.catalog import Catalog
@@ -101,10 +102,12 @@ def slot_problems(slot: Slot, page_cadence: str) -> list[tuple[str | None, str]]
     return found
 
 
-def load_team(path: Path, label: str, catalog: Catalog, root: Path | None = None) -> TeamFile | None:
+def load_team(
+    path: Path, label: str, catalog: Catalog, root: Path | None = None, environ: Mapping[str, str] = os.environ,
+) -> TeamFile | None:
     """The team file checked on its own and against the pages; None without one; ContentError with every problem.
     With `root`, the project: the file must be inside it, and the environment's settings are checked too."""
-    found, problems = read_team(path, label, root=root)
+    found, problems = read_team(path, label, environ, root)
     if found is not None:
         problems = team_problems(found, catalog)
     if problems:

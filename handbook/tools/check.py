@@ -8,6 +8,7 @@ folder instead of a page's .md file, or an absolute link), in well under a secon
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import time
@@ -70,7 +71,7 @@ def check_folder(
         # The build's settings when the project is known (the team page's addresses depend on them), else the defaults.
         settings = Project(config_file).settings() if config_file is not None else Settings(today=freshness.today, review_after_days=freshness.after_days)
         # The loader the build uses; as in the build, links are checked once the pages themselves are valid.
-        found = plan(settings, pages, tags, docs_label, team_file, root or docs.parent)
+        found = plan(settings, pages, tags, docs_label, team_file, root or docs.parent, Project(config_file).environ if config_file else os.environ)
     except (ContentError, SettingError) as error:
         report.problems = getattr(error, "problems", None) or [Problem("environment", 0, "setting", str(error))]
         report.seconds = time.perf_counter() - started
