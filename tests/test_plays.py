@@ -95,14 +95,14 @@ def test_exercise_box_marks_the_handbook_suggestions(built):
     box = built.html("/exercises/charter-workshop/").select_one("article div.hb-glance")
     items = [text(li) for li in box.find("ul", recursive=False).find_all("li", recursive=False)]
     assert items == [
-        "Duration: 30 minutes",
+        "Run time: 30 minutes",
         "Group size: 3 to 8 people (handbook suggestion)",
         "Accountable (facilitates): Team lead",
         "Responsible (takes part): Scientist",
+        "Materials: The charter template, printed",
     ]
     lists = box.find_all("ul", recursive=False)
     assert [text(li) for li in lists[1].find_all("li")] == ["Scribe (the Scientist ): Writes the draft.", "Timekeeper : Calls time."]
-    assert [text(li) for li in lists[2].find_all("li")] == ["The charter template, printed."]
 
 
 def test_exercise_timing_is_a_table_with_clock_times(built):

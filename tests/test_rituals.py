@@ -59,12 +59,12 @@ def test_the_box_labels_the_handbooks_own_values(build_site):
     box = glance(built, "rituals/stand-up/")
     assert box["Cadence"] == "weekly (handbook suggestion)"
     assert box["Usual day"] == "Friday"
-    assert box["Duration"] == "1 h 30 min (handbook suggestion)"
+    assert box["Run time"] == "1 h 30 min (handbook suggestion)"
 
 
 def test_the_box_shows_a_sourced_value_plainly(build_site):
     built = build_site(minimal_docs())
     box = glance(built, "rituals/stand-up/")
     assert box["Cadence"] == "every working day"
-    assert box["Duration"] == "15 min"
+    assert box["Run time"] == "15 min"
     assert "Usual day" not in box
