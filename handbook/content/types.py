@@ -148,7 +148,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
         anatomy=Anatomy(("Purpose", "When and how long", "Who", "Prep checklist", "Agenda", "Outputs", "Remote or async variant",
                          "Signs it works", "Signs it is failing"), enforced=True),
         index=Index("The recurring meetings and sessions that keep a cross-functional AI team in step.",
-                    (("Ritual", "title"), ("Cadence", "cadence"), ("Duration", "duration"), ("Run by", "leads"), ("Summary", "summary")),
+                    (("Ritual", "title"), ("Set", "core"), ("Cadence", "cadence"), ("Duration", "duration"), ("Run by", "leads"), ("Summary", "summary")),
                     raci_note=True),
     ),
     PageType(
