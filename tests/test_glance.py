@@ -61,3 +61,28 @@ def test_the_difficulty_is_always_the_handbooks_rating():
     # No source rates difficulty, so every page labels it.
     unlabelled = [e.src_uri for e in load_folder(ROOT / "docs").entries.values() if isinstance(e.meta, Play) and "difficulty" not in e.meta.suggested]
     assert unlabelled == []
+
+
+def test_each_side_of_a_role_play_gets_its_fact_card(build_site):
+    from plays import play_docs
+
+    files = play_docs()
+    files["exercises/charter-workshop.md"] = files["exercises/charter-workshop.md"].replace(
+        "{name: Scribe, role: scientist, brief: Writes the draft.}",
+        "{name: Scribe, role: scientist, brief: Writes the draft., facts: [The deadline is Friday., Two drafts exist <already>.]}",
+    )
+    built = build_site(files)
+    assert built.ok, built.messages
+    page = built.html("exercises/charter-workshop/")
+    cards = page.select("article .hb-fact-cards .hb-card")
+    # One card per part that has facts; a part without facts (the timekeeper) gets none.
+    assert [card["aria-label"] for card in cards] == ["Fact card: Scribe"]
+    assert [li.get_text() for li in cards[0].select("li")] == ["The deadline is Friday.", "Two drafts exist <already>."]
+    assert "invented for the exercise" in page.select_one(".hb-fact-cards").get_text()
+
+
+def test_the_real_role_plays_give_every_side_a_card():
+    for entry in load_folder(ROOT / "docs").of_type("exercise"):
+        if entry.stem.startswith("role-play-"):
+            sides = [part.name for part in entry.meta.parts if part.role]
+            assert sides and all(part.facts for part in entry.meta.parts if part.role), entry.stem

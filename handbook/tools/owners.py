@@ -23,6 +23,7 @@ from handbook.content.catalog import Catalog, Entry
 from handbook.content.markdown import heading, prose_lines
 from handbook.content.model import Play
 from handbook.content.problems import Problem
+from handbook.tools.figures import CALLOUT, FOOTNOTE
 
 # Owning, being accountable, running the meeting, making the call.
 _CLAIM = re.compile(
@@ -38,9 +39,7 @@ _ROLE_WORD = re.compile(
     r"|designers?|sponsors?|compliance (?:partner|team)|facilitators?)\b",
     re.IGNORECASE,
 )
-_FOOTNOTE = re.compile(r"\[\^[^\]]+\]")
 LABEL = re.compile(r"handbook(?:'s)? (?:own )?(?:propos|suggest|recommend|default)", re.IGNORECASE)
-_CALLOUT = re.compile(r"^(?:!!!|\?\?\?\+?)\s+suggestion\b")
 _ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*\[(])")
 KINDS = ("ritual", "practice", "template", "exercise", "decision-guide", "role")
@@ -63,7 +62,7 @@ def units(body: str) -> Iterator[Unit]:
         return Unit(start, " ".join(lines), section_label) if lines else None
 
     for index, line in prose_lines(body):
-        if _CALLOUT.match(line):
+        if CALLOUT.match(line):
             in_callout = True
             continue
         if in_callout and (not line.strip() or line.startswith(("    ", "\t"))):
@@ -96,7 +95,7 @@ def _names_role(text: str, role_page: bool) -> bool:
 def claims(entry: Entry) -> Iterator[tuple[int, str]]:
     """(0-based body line, sentence) of every owner claim with neither a footnote nor a label."""
     for unit in units(entry.body):
-        if unit.labelled or _FOOTNOTE.search(unit.text) or LABEL.search(unit.text):
+        if unit.labelled or FOOTNOTE.search(unit.text) or LABEL.search(unit.text):
             continue
         for sentence in _SENTENCE.split(unit.text):
             if _CLAIM.search(sentence) and _names_role(sentence, entry.type == "role"):
@@ -125,7 +124,7 @@ def unlabelled(entry: Entry, docs_label: str = "docs") -> list[Problem]:
 
 def _cited_owner(entry: Entry, role: str) -> bool:
     """A footnoted paragraph or item that names the accountable role in an owner claim."""
-    return any(_FOOTNOTE.search(u.text) and _CLAIM.search(u.text) and f"roles/{role}.md" in u.text for u in units(entry.body))
+    return any(FOOTNOTE.search(u.text) and _CLAIM.search(u.text) and f"roles/{role}.md" in u.text for u in units(entry.body))
 
 
 def unlabelled_owners(catalog: Catalog, kinds: tuple[str, ...] = KINDS) -> list[Problem]:
