@@ -32,7 +32,7 @@ def test_a_practice_box_shows_times_who_materials_and_difficulty(built):
         "First session: 45 min",
         "Accountable: Scientist (the handbook's proposal)",
         "Informed: Team lead",
-        "Materials: A timer; The pairing rota",
+        "Materials: a timer; the pairing rota",
         "Difficulty: starter: a team can run it the first time from this page (handbook suggestion)",
     ]
 

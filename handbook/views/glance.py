@@ -42,6 +42,13 @@ class Glance:
     proposed_owner: bool
 
 
+def _in_a_list(item: str) -> str:
+    """ "The model card." -> "the model card", to run in a list; "OpenAPI file" keeps its capitals."""
+    item = item.rstrip(".")
+    first = item.split(" ", 1)[0]
+    return item[0].lower() + item[1:] if len(first) == 1 or first[1:].islower() else item
+
+
 def _minutes(minutes: int) -> str:
     return "none" if minutes == 0 else duration_text(minutes)
 
@@ -54,7 +61,7 @@ def glance(meta: Play, kind: str) -> Glance:
         prep=Value(_minutes(meta.prep_minutes), "prep_minutes" in suggested) if meta.prep_minutes is not None else None,
         run_label=RUN_LABELS.get(kind, "Run time"),
         run=Value(_minutes(run), run_field in suggested) if run is not None else None,
-        materials=tuple(item.rstrip(".") for item in meta.materials),
+        materials=tuple(_in_a_list(item) for item in meta.materials),
         materials_suggested="materials" in suggested,
         difficulty=Value(DIFFICULTY_LABELS[meta.difficulty], "difficulty" in suggested) if meta.difficulty else None,
         proposed_owner="roles" in suggested,
