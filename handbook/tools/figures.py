@@ -28,16 +28,23 @@ _SUGGESTION = re.compile(r"handbook(?:'s)? (?:own )?(?:suggest|default)", re.IGN
 CALLOUT = re.compile(r"^(?:!!!|\?\?\?\+?)\s+(?:suggestion|example)\b")
 
 
-def _paragraphs(entry: Entry) -> Iterator[tuple[int, str]]:
-    """(first line, text) of each paragraph outside code and outside suggestion callouts and footnote definitions."""
-    lines, start, in_callout = [], 0, False
-    for index, line in prose_lines(entry.body):
+def outside_callouts(body: str) -> Iterator[tuple[int, str]]:
+    """(0-based index, line) of every prose line outside code and outside suggestion and example callouts."""
+    in_callout = False
+    for index, line in prose_lines(body):
         if CALLOUT.match(line):
             in_callout = True
             continue
         if in_callout and (not line.strip() or line.startswith(("    ", "\t"))):
             continue
         in_callout = False
+        yield index, line
+
+
+def _paragraphs(entry: Entry) -> Iterator[tuple[int, str]]:
+    """(first line, text) of each paragraph outside code and outside suggestion callouts and footnote definitions."""
+    lines, start = [], 0
+    for index, line in outside_callouts(entry.body):
         if not line.strip() or line.startswith(("#", "[^")):
             if lines:
                 yield start, " ".join(lines)

@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from handbook.content.catalog import Catalog, Entry
-from handbook.content.markdown import heading, prose_lines
+from handbook.content.markdown import heading
 from handbook.content.model import Play
 from handbook.content.problems import Problem
-from handbook.tools.figures import CALLOUT, FOOTNOTE
+from handbook.tools.figures import FOOTNOTE, outside_callouts
 
 # Owning, being accountable, running the meeting, making the call.
 _CLAIM = re.compile(
@@ -56,18 +56,12 @@ class Unit:
 
 def units(body: str) -> Iterator[Unit]:
     lines: list[str] = []
-    start, section_label, first_in_section, in_callout = 0, False, True, False
+    start, section_label, first_in_section = 0, False, True
 
     def flush() -> Unit | None:
         return Unit(start, " ".join(lines), section_label) if lines else None
 
-    for index, line in prose_lines(body):
-        if CALLOUT.match(line):
-            in_callout = True
-            continue
-        if in_callout and (not line.strip() or line.startswith(("    ", "\t"))):
-            continue
-        in_callout = False
+    for index, line in outside_callouts(body):
         found = heading(line)
         if found is not None or not line.strip() or line.startswith("[^") or _ITEM.match(line):
             if (unit := flush()) is not None:
