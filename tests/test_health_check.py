@@ -96,7 +96,7 @@ def test_play_times_come_from_the_page_or_say_they_are_the_handbooks():
 def test_the_ritual_labels_what_the_sources_do_not_give(real_site):
     catalog, _ = real_check()
     ritual = catalog.get("rituals/team-health-check.md")
-    assert ritual.meta.cadence == "quarterly" and set(ritual.meta.suggested) == {"cadence", "duration_minutes"}
+    assert ritual.meta.cadence == "quarterly" and {"cadence", "duration_minutes"} <= set(ritual.meta.suggested)
     assert ritual.meta.accountable == "ai-team-lead"
     assert 60 <= ritual.meta.duration_minutes <= 90
     agenda = real_site.html("rituals/team-health-check/").find(id="agenda").find_next("table")

@@ -58,7 +58,8 @@ def test_the_fixture_pages_are_valid():
             [
                 "docs/templates/charter.md:1: used_in: required field is missing",
                 "docs/templates/charter.md:9: used_for: unknown field: did you mean 'used_in'? allowed fields are "
-                "title, summary, owner, reviewed, tags, sources, aliases, roles, used_in",
+                "title, summary, owner, reviewed, tags, sources, aliases, roles, prep_minutes, materials, difficulty, decides, suggested, "
+                "run_minutes, used_in",
             ],
         ),
         (
@@ -111,7 +112,9 @@ def test_a_template_page_without_a_downloadable_block(old, new, expected):
         (
             "suggested: [group_size, timing]",
             "suggested: [group-size]",
-            "docs/exercises/charter-workshop.md:19: suggested.0: Input should be 'duration_minutes', 'group_size' or 'timing'",
+            "docs/exercises/charter-workshop.md:19: suggested: 'group-size' is not a field of an exercise: did you mean 'group_size'? "
+            "list names of fields such as title, summary, owner, reviewed, tags, sources, aliases, roles, prep_minutes, materials, "
+            "difficulty, decides, duration_minutes, group_size, timing, parts",
         ),
         (
             "role: scientist",

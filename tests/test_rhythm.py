@@ -9,18 +9,18 @@ import pytest
 import yaml
 
 from conftest import ROOT, minimal_docs, page, ritual_body, write_docs
-from handbook.pages.rhythm import SMALL_TEAM, duration_text, per_week, weekly_minutes
+from handbook.pages.rhythm import core_rituals, duration_text, per_week, role_hours, weekly_minutes
 from handbook.rules import load_folder
 
 # id -> (cadence, minutes, extra front matter, roles)
 RITUALS = {
-    "weekly-planning": ("weekly", 60, "", {"lead": "accountable", "scientist": "responsible", "loner": "informed"}),
-    "retrospective": ("fortnightly", 60, "", {"lead": "accountable", "scientist": "consulted"}),
+    "weekly-planning": ("weekly", 60, "core: {why: sets the week's priorities.}\n", {"lead": "accountable", "scientist": "responsible", "loner": "informed"}),
+    "retrospective": ("fortnightly", 60, "core: {why: changes how the team works.}\n", {"lead": "accountable", "scientist": "consulted"}),
     "showcase": ("monthly", 40, "suggested: [cadence, duration_minutes]\n", {"loner": "accountable", "lead": "consulted"}),
     "debt-review": ("per-sprint", 30, "", {"scientist": "accountable", "lead": "responsible"}),
     "health-check": ("quarterly", 72, "suggested: [cadence, duration_minutes]\n", {"lead": "accountable", "scientist": "responsible"}),
     "failure-friday": ("weekly", 30, "day: friday\n", {"scientist": "accountable"}),
-    "model-review": ("per-release", 60, "", {"lead": "accountable", "scientist": "responsible"}),
+    "model-review": ("per-release", 60, "core: {why: an explicit decision before a model ships.}\n", {"lead": "accountable", "scientist": "responsible"}),
     "workshop": ("as-needed", 90, "", {"lead": "accountable", "loner": "responsible"}),
     "focus-day": ("weekly", 480, "day: wednesday\nmeeting: false\n", {"lead": "accountable", "scientist": "responsible"}),
 }
@@ -94,13 +94,15 @@ def test_hours_per_role_are_recomputed_from_front_matter(build_site):
     built = build_site(docs)
     assert built.ok, built.messages
     rows = rows_after(built.html("rhythm/"), "meeting-time-per-role")
-    shown = {role: as_minutes(time) for role, time, _count in rows}
+    shown = {role: as_minutes(time) for role, time, _core, _count in rows}
     expected = {role: round(minutes) for role, minutes in expected_minutes(docs).items()}
     assert shown == expected
     # Stand-up 75 + planning 60 + retro 30 + showcase 10 + debt review 15 + health check 6 (72 min a quarter, a quarter
     # taken as 12 weeks): informed, per-release, as-needed and focus time do not count.
     assert shown["Team lead"] == 196
-    assert {role: count for role, _time, count in rows} == {"Team lead": "6", "Scientist": "6", "Loner": "1"}
+    assert {role: count for role, _time, _core, count in rows} == {"Team lead": "6", "Scientist": "6", "Loner": "1"}
+    # Core rituals only: planning 60 + retro 30 (the model review is per release); the loner is only informed of planning.
+    assert {role: as_minutes(core) for role, _time, core, _count in rows} == {"Team lead": 90, "Scientist": 90, "Loner": 0}
 
 
 def test_the_week_at_a_glance(build_site):
@@ -120,26 +122,35 @@ def test_the_week_at_a_glance(build_site):
     assert rows_after(soup, "outside-the-weekly-calendar") == [["Model review", "before each release", "1 h"], ["Workshop", "when needed", "1 h 30 min"]]
 
 
-def test_the_small_team_rhythm_is_a_labelled_suggestion(build_site):
+def test_the_core_rituals_are_a_labelled_suggestion(build_site):
     built = build_site(rhythm_docs())
-    box = built.html("rhythm/").find(id="a-minimal-rhythm-for-a-small-team").find_next_sibling("div")
+    box = built.html("rhythm/").find(id="the-core-rituals").find_next_sibling("div")
     assert box["class"] == ["admonition", "suggestion"]
     assert box.find(class_="admonition-title").get_text() == "Handbook suggestion"
     items = [li.get_text(" ", strip=True) for li in box.find("ul").find_all("li")]
-    # Only the chosen rituals present in this fixture, in the chosen order, each with its reason.
+    # The rituals marked core in their front matter, most frequent first, each with its reason.
     assert [i.split(" (")[0] for i in items] == ["Weekly planning", "Retrospective", "Model review"]
+    assert items[1].endswith(": changes how the team works.")
     assert all(": " in i and i.endswith(".") for i in items)
     assert "about 1 h 30 min of meetings a week for each member" in box.get_text(" ", strip=True)
 
 
-def test_a_site_without_the_chosen_rituals_has_no_small_team_section(build_site):
+def test_a_site_without_core_rituals_has_no_core_section(build_site):
     built = build_site(minimal_docs())
     assert built.ok, built.messages
     soup = built.html("rhythm/")
-    assert soup.find(id="a-minimal-rhythm-for-a-small-team") is None
+    assert soup.find(id="the-core-rituals") is None
     assert soup.find(class_="suggestion") is None
 
 
-def test_the_chosen_small_team_rituals_exist_in_the_handbook():
-    stems = {e.stem for e in load_folder(ROOT / "docs").of_type("ritual")}
-    assert [stem for stem, _ in SMALL_TEAM if stem not in stems] == []
+def test_the_handbook_marks_its_core_rituals_and_every_role_sees_its_hours(real_site):
+    catalog = load_folder(ROOT / "docs")
+    assert [e.stem for e, _ in core_rituals(catalog)] == ["daily-stand-up", "weekly-planning", "one-on-one", "retrospective", "model-review"]
+    scientist = role_hours(catalog, "data-scientist")
+    assert 0 < scientist.core < scientist.full
+    # The role page states the same figures as the rhythm's table.
+    rows = {role: (time, core) for role, time, core, _count in rows_after(real_site.html("rhythm/"), "meeting-time-per-role")}
+    note = real_site.html("roles/data-scientist/").select_one("p.hb-hours").get_text(" ", strip=True)
+    time, core = rows["Data scientist"]
+    assert f"about {time} a week" in note and f"alone take {core}" in note
+    assert "No-meeting Wednesday keeps Wednesday free of meetings" in note

@@ -21,3 +21,16 @@ def test_the_role_anatomy_is_enforced_and_has_no_first_weeks_section():
     assert page_type("role").anatomy.enforced
     # A generated first-week path and 90-day checklist replace the hand-written section.
     assert "First weeks" not in headings_for("role")
+
+
+def section(body: str, title: str) -> str:
+    start = body.index(f"\n## {title}\n")
+    return body[start : body.index("\n## ", start + 1)]
+
+
+def test_every_role_names_what_it_fears_and_cites_where_that_comes_from():
+    # A role page speaks to its reader: its motives and at least one fear, from a source or labelled as the handbook's.
+    for entry in load_folder(ROOT / "docs").of_type("role"):
+        text = section(entry.body, "Motivations and fears")
+        assert "fear" in text.casefold(), f"{entry.src_uri}: 'Motivations and fears' names no fear"
+        assert "[^" in text or "!!! suggestion" in text, f"{entry.src_uri}: the motives cite no source and carry no label"

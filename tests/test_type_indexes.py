@@ -9,7 +9,7 @@ def rows(built, url):
 
 def test_type_indexes(build_site):
     built = build_site(minimal_docs())
-    assert rows(built, "rituals/") == [["Stand-up", "daily", "15 min", "Team lead", "A short daily meeting of the whole team."]]
+    assert rows(built, "rituals/") == [["Stand-up", "optional", "daily", "15 min", "Team lead", "A short daily meeting of the whole team."]]
     assert rows(built, "stories/") == [["A clash", "Team lead , Scientist", "The team reported that they shipped on time."]]
     assert rows(built, "myths/") == [["Magic", "Models are magic.", "Models need data."]]
     assert [r[0] for r in rows(built, "roles/")] == ["Loner", "Scientist", "Team lead"]

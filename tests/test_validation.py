@@ -83,7 +83,8 @@ def test_unknown_field_suggests_the_right_one():
     text = ritual(RITUAL + "sumary: typo\n")
     assert problems(with_page("rituals/retro.md", text)) == [
         "docs/rituals/retro.md:11: sumary: unknown field: did you mean 'summary'? allowed fields are "
-        "title, summary, owner, reviewed, tags, sources, aliases, roles, cadence, duration_minutes, day, meeting, prep, suggested"
+        "title, summary, owner, reviewed, tags, sources, aliases, roles, prep_minutes, materials, difficulty, decides, suggested, cadence, "
+        "duration_minutes, day, meeting, prep, core, held_within"
     ]
 
 
@@ -245,7 +246,8 @@ def test_suggested_names_fields_of_the_model():
     text = ritual(RITUAL + "suggested: [duration_minutes, length]\n")
     assert problems(with_page("rituals/retro.md", text)) == [
         "docs/rituals/retro.md:11: suggested: 'length' is not a field of a ritual: list names of fields such as "
-        "title, summary, owner, reviewed, tags, sources, aliases, roles, cadence, duration_minutes, day, meeting, prep"
+        "title, summary, owner, reviewed, tags, sources, aliases, roles, prep_minutes, materials, difficulty, decides, cadence, duration_minutes, "
+        "day, meeting, prep, core, held_within"
     ]
 
 
@@ -253,7 +255,8 @@ def test_suggested_hints_at_a_close_field_name():
     text = ritual(RITUAL + "suggested: [duration]\n")
     assert problems(with_page("rituals/retro.md", text)) == [
         "docs/rituals/retro.md:11: suggested: 'duration' is not a field of a ritual: did you mean 'duration_minutes'? list names of fields such as "
-        "title, summary, owner, reviewed, tags, sources, aliases, roles, cadence, duration_minutes, day, meeting, prep"
+        "title, summary, owner, reviewed, tags, sources, aliases, roles, prep_minutes, materials, difficulty, decides, cadence, duration_minutes, "
+        "day, meeting, prep, core, held_within"
     ]
 
 

@@ -11,16 +11,8 @@ from __future__ import annotations
 import difflib
 from typing import Annotated, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from pydantic import Field, StringConstraints, ValidationError, field_validator, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from handbook.content.fields import (
     Cadence,
@@ -30,8 +22,6 @@ from handbook.content.fields import (
     PageRef,
     ReviewDate,
     RoleId,
-    Sentence,
-    Short,
     Slug,
     SourceKind,
     Summary,
@@ -39,15 +29,21 @@ from handbook.content.fields import (
     Title,
     UrlPath,
     Weekday,
-    plain_label,
 )
+from handbook.content.play_parts import (  # the models' nested values, imported from here too
+    Answer,
+    Core,
+    Decision,
+    Difficulty,
+    GroupSize,
+    HeldWithin,
+    Part,
+    Question,
+    Step,
+)
+from handbook.content.strict import Strict
 
 SUMMARY_MAX = 160
-
-
-class Strict(BaseModel):
-    # Docstrings under fields become descriptions in the exported JSON Schema (editor hover text).
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True)
 
 
 class Page(Strict):
@@ -113,7 +109,50 @@ class WithRoles(TypedPage):
         return next((role for role, level in self.roles.items() if level == "accountable"), None)
 
 
-class Ritual(WithRoles):
+# --- Plays: rituals, practices, templates, exercises, decision guides ---------------------
+
+
+class Play(WithRoles):
+    """What every play says at a glance: prep time, materials, difficulty, the decisions it owns, and which values are the
+    handbook's own. Its run time is the type's own field: `duration_minutes` or `run_minutes`."""
+
+    prep_minutes: Annotated[int, Field(ge=0, le=480)] | None = None
+    """Minutes of preparation for whoever runs it, shown at a glance; list it in `suggested` unless a source gives it."""
+    materials: list[Line] = []
+    """What to have ready: documents, boards, tools; shown at a glance."""
+    difficulty: Difficulty | None = None
+    """How much practice it asks of a team: starter, intermediate or advanced (the handbook's rating: list it in `suggested`)."""
+    decides: list[Decision] = []
+    """The decisions its accountable role makes here, each named the same on every page that takes part in it."""
+    suggested: list[str] = []
+    """Fields whose values are the handbook's own suggestion, not a source's, such as duration_minutes; `roles` when no
+    source assigns the accountable role, so that the owner is shown as the handbook's proposal."""
+
+    @field_validator("suggested")
+    @classmethod
+    def _known_fields(cls, names: list[str]) -> list[str]:
+        allowed = [name for name in cls.model_fields if name != "suggested"]
+        kind = cls.__name__.lower().replace("decisionguide", "decision guide")
+        for name in names:
+            if name not in allowed:
+                close = difflib.get_close_matches(name, allowed, n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                raise ValueError(f"'{name}' is not a field of {'an' if kind[0] in 'aeiou' else 'a'} {kind}: {hint}list names of fields such as {', '.join(allowed)}")
+        if len(set(names)) != len(names):
+            raise ValueError("a field is listed twice")
+        return names
+
+    @model_validator(mode="after")
+    def _suggested_are_set(self) -> Play:
+        # Checked once every field is read, since `suggested` comes before the type's own fields.
+        for name in self.suggested:
+            if getattr(self, name) in (None, [], {}):
+                error = PydanticCustomError("value_error", "'{name}' is not set on this page: set it or remove it from the list", {"name": name})
+                raise ValidationError.from_exception_data(type(self).__name__, [InitErrorDetails(type=error, loc=("suggested",), input=self.suggested)])
+        return self
+
+
+class Ritual(Play):
     cadence: Cadence
     """How often it is held."""
     duration_minutes: Annotated[int, Field(ge=1, le=480)]
@@ -124,27 +163,15 @@ class Ritual(WithRoles):
     """False for protected time with no meeting in it (a no-meeting day): not counted as meeting hours."""
     prep: Line
     """What each attendee does beforehand, in one line."""
-    suggested: list[str] = []
-    """Fields whose values are the handbook's own suggestion, not a source's, such as duration_minutes."""
-
-    @field_validator("suggested")
-    @classmethod
-    def _known_fields(cls, names: list[str], info: ValidationInfo) -> list[str]:
-        allowed = [name for name in cls.model_fields if name != "suggested"]
-        for name in names:
-            if name not in allowed:
-                close = difflib.get_close_matches(name, allowed, n=1)
-                hint = f"did you mean '{close[0]}'? " if close else ""
-                raise ValueError(f"'{name}' is not a field of a ritual: {hint}list names of fields such as {', '.join(allowed)}")
-            if info.data.get(name, 0) is None:
-                raise ValueError(f"'{name}' is not set on this page: set it or remove it from the list")
-        if len(set(names)) != len(names):
-            raise ValueError("a field is listed twice")
-        return names
+    core: Core | None = None
+    """Marks one of the handbook's core rituals, the set a team starts with, and says why; the others are optional."""
+    held_within: HeldWithin | None = None
+    """A slot this ritual takes in another ritual's time, such as a checkpoint at the end of every second retrospective."""
 
 
-class Practice(WithRoles):
-    pass
+class Practice(Play):
+    run_minutes: Annotated[int, Field(ge=1, le=480)] | None = None
+    """Minutes of the first working session that puts it in place, shown as its run time."""
 
 
 class Story(TypedPage):
@@ -208,46 +235,15 @@ class Glossary(TypedPage):
 # --- Plays: templates, exercises, decision guides ------------------------------
 
 
-class Template(WithRoles):
+class Template(Play):
     # Accountable owns the filled-in document; responsible fill it in; consulted review it.
+    run_minutes: Annotated[int, Field(ge=1, le=480)] | None = None
+    """Minutes it takes to fill in, shown as its run time."""
     used_in: Annotated[list[PageRef], Field(min_length=1)]
     """The pages where the template is used (a practice, a ritual, an exercise), as folder/id."""
 
 
-class GroupSize(Strict):
-    min: Annotated[int, Field(ge=1, le=100)]
-    """The fewest people it works with."""
-    max: Annotated[int, Field(ge=1, le=100)]
-    """The most people it works with."""
-
-    @model_validator(mode="after")
-    def _ordered(self) -> GroupSize:
-        if self.max < self.min:
-            raise ValueError(f"max ({self.max}) is below min ({self.min})")
-        return self
-
-
-class Part(Strict):
-    name: Short
-    """A part someone plays, such as "Product manager"."""
-    role: RoleId | None = None
-    """The role the part stands for, linked to its page."""
-    brief: Line
-    """What the player is told, in one line."""
-
-
-class Step(Strict):
-    minutes: Annotated[int, Field(ge=1, le=240)]
-    """How long the step takes."""
-    step: Line
-    """What happens in it."""
-
-
-# Fields of an exercise whose values are the handbook's own default, not a source's.
-SuggestedField = Literal["duration_minutes", "group_size", "timing"]
-
-
-class Exercise(WithRoles):
+class Exercise(Play):
     # Accountable is the facilitator; responsible are the people who take part.
     duration_minutes: Annotated[int, Field(ge=5, le=480)]
     """Its length in minutes: the steps of `timing` add up to it."""
@@ -256,44 +252,13 @@ class Exercise(WithRoles):
     timing: Annotated[list[Step], Field(min_length=2)]
     """The steps, in order, each with its minutes."""
     parts: list[Part] = []
-    """The parts to hand out in a role-play."""
-    materials: list[Line] = []
-    """What the facilitator brings."""
-    suggested: list[SuggestedField] = []
-    """Fields whose values are the handbook's own suggestion, not a source's."""
+    """The parts to hand out in a role-play, each with its fact card."""
 
 
-class Choice(Strict):
-    label: Annotated[Short, BeforeValidator(plain_label)]
-    """The answer the reader picks, such as "Yes"."""
-    go: Slug
-    """The id of the next question, or of an answer."""
-
-
-class Question(Strict):
-    id: Slug
-    """The question's id, for choices that lead to it."""
-    ask: Sentence
-    """The question, as the reader is asked it."""
-    hint: Sentence | None = None
-    """What helps the reader answer."""
-    choices: Annotated[list[Choice], Field(min_length=2, max_length=4)]
-    """Two to four answers, each leading forward."""
-
-
-class Answer(Strict):
-    id: Slug
-    """The answer's id, for choices that lead to it."""
-    title: Short
-    """The answer in a few words."""
-    text: Sentence
-    """What to do."""
-    see: Annotated[list[PageRef], Field(min_length=1)]
-    """Pages to read or act on next, as folder/id."""
-
-
-class DecisionGuide(WithRoles):
+class DecisionGuide(Play):
     # Accountable makes the call. Choices lead only forward (checked in handbook.rules).
+    run_minutes: Annotated[int, Field(ge=1, le=480)] | None = None
+    """Minutes it takes to work through the questions together, shown as its run time."""
     use_when: Line
     """The situation the guide is for, in one line."""
     questions: Annotated[list[Question], Field(min_length=2, max_length=8)]

@@ -40,6 +40,8 @@ class Anatomy:
     headings: tuple[str, ...]
     # Checked on every build once every page of the type follows it.
     enforced: bool = False
+    # Headings a page may add after the required ones, in this order (a template's worked example).
+    optional: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
         anatomy=Anatomy(("Purpose", "When and how long", "Who", "Prep checklist", "Agenda", "Outputs", "Remote or async variant",
                          "Signs it works", "Signs it is failing"), enforced=True),
         index=Index("The recurring meetings and sessions that keep a cross-functional AI team in step.",
-                    (("Ritual", "title"), ("Cadence", "cadence"), ("Duration", "duration"), ("Run by", "leads"), ("Summary", "summary")),
+                    (("Ritual", "title"), ("Set", "core"), ("Cadence", "cadence"), ("Duration", "duration"), ("Run by", "leads"), ("Summary", "summary")),
                     raci_note=True),
     ),
     PageType(
@@ -160,7 +162,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType(
         "template", nav="Toolkit", model=Template, folder="templates", singular="Template", plural="Templates", book="Templates",
         box="template_box.html.j2", download=True,
-        anatomy=Anatomy(("What it is for", "When to use it", "How to fill it in", "The template"), enforced=True),
+        anatomy=Anatomy(("What it is for", "When to use it", "How to fill it in", "The template"), enforced=True, optional=("A worked example",)),
         index=Index("Documents a cross-functional AI team fills in together, each ready to download as Markdown.",
                     (("Template", "title"), ("Used in", "used_in"), ("Owned by", "leads"), ("Summary", "summary"))),
         example=Example(

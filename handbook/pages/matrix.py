@@ -62,16 +62,25 @@ def sections(catalog: Catalog) -> list[Section]:
     return found
 
 
+PROPOSED = "the handbook's proposal: no source assigns it"
+
+
+def proposed(row: Entry, level: str) -> bool:
+    """An accountable role that no source assigns: the page lists `roles` in `suggested`."""
+    return level == "accountable" and "roles" in getattr(row.meta, "suggested", [])
+
+
 def explain(role: Entry, level: str, row: Entry) -> str:
     """The sentence a cell shows on hover and focus."""
-    return f"{role.title} {_VERBS[level]} {row.title}"
+    return f"{role.title} {_VERBS[level]} {row.title}" + (f" ({PROPOSED})" if proposed(row, level) else "")
 
 
-def _cells(row: Entry, roles: list[Entry]) -> list[tuple[str, str, str, str]]:
-    """Per role: the level, its letter, the sentence that explains it, and the role's short name (a phone shows "R DS")."""
+def _cells(row: Entry, roles: list[Entry]) -> list[tuple[str, str, str, str, bool]]:
+    """Per role: the level, its letter, the sentence that explains it, the role's short name (a phone shows "R DS") and
+    whether the level is the handbook's proposal."""
     levels = row.meta.roles
-    return [(level, CODES[level], explain(role, level, row), role.meta.short) if (level := levels.get(role.stem)) else ("", "", "", "")
-            for role in roles]
+    return [(level, CODES[level], explain(role, level, row), role.meta.short, proposed(row, level)) if (level := levels.get(role.stem))
+            else ("", "", "", "", False) for role in roles]
 
 
 TITLE = "Responsibility matrix"

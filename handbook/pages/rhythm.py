@@ -1,10 +1,11 @@
 """The team operating rhythm at /rhythm/, derived only from ritual front matter.
 
 A week at a glance (cadence, length and usual day of every recurring ritual),
-meeting time per role per week, and the handbook's minimal rhythm for a small
-team. Rituals held per release or as needed have no place in a week and are
-listed apart; protected time with no meeting in it (`meeting: false`) is shown
-but not counted.
+meeting time per role per week, in every ritual and in the core set alone, and
+the core rituals a small team starts with (`core` in a ritual's front matter).
+Rituals held per release or as needed have no place in a week and are listed
+apart; protected time with no meeting in it (`meeting: false`) is shown but
+not counted.
 """
 
 from __future__ import annotations
@@ -23,15 +24,7 @@ TITLE = "Team operating rhythm"
 SUMMARY = "The week at a glance: every recurring ritual with its cadence, length and usual day, and the meeting time each role spends in them."
 CYCLE_NOTE = "rituals/weekly-planning.md#when-and-how-long"
 
-# The handbook's suggestion for a small team: ritual id -> why it earns its place.
-SMALL_TEAM: tuple[tuple[str, str], ...] = (
-    ("daily-stand-up", "the one daily contact between disciplines; a blocker raised here waits hours, not days"),
-    ("weekly-planning", "sets next week's priorities and owners with every role present, and its closing deep dive doubles as knowledge sharing"),
-    ("retrospective", "the only place the team changes how it works; every two weeks matches the sprint"),
-    ("one-on-one", "the private channel for blockers, growth and the health signals that stay unsaid in a group"),
-    ("model-review", "an explicit go or no-go before a model ships, so nothing reaches users by default"),
-)
-# What a growing team adds next, and when.
+# What a growing team adds to the core rituals next, and when.
 SMALL_TEAM_LATER: tuple[tuple[str, str], ...] = (
     ("demo-day", "once science and engineering stop seeing each other's work"),
     ("model-to-api-meeting", "when integration between models and services starts to slip"),
@@ -123,14 +116,41 @@ def _present(catalog: Catalog, chosen: tuple[tuple[str, str], ...]) -> list[tupl
     return [(present[stem], why) for stem, why in chosen if stem in present]
 
 
-def small_team(catalog: Catalog) -> list[tuple[Entry, str]]:
-    return _present(catalog, SMALL_TEAM)
+def core_rituals(catalog: Catalog) -> list[tuple[Entry, str]]:
+    """The core rituals (`core` in front matter), the most frequent first, each with why it is core."""
+    order = list(PER_WEEK)
+    found = [e for e in catalog.of_type("ritual") if isinstance(e.meta, Ritual) and e.meta.core is not None]
+    return [(e, e.meta.core.why.rstrip(".")) for e in sorted(found, key=lambda e: order.index(e.meta.cadence))]
+
+
+def core_ids(catalog: Catalog) -> set[str]:
+    return {e.stem for e, _ in core_rituals(catalog)}
+
+
+@dataclass(frozen=True)
+class Hours:
+    """A role's recurring ritual time a week: in every ritual it attends, and in the core rituals alone."""
+
+    full: Fraction
+    core: Fraction
+    rituals: int
+    core_rituals: int
+
+
+def role_hours(catalog: Catalog, role: str) -> Hours | None:
+    """One role's weekly ritual time, full and core-only, as /rhythm/ counts it; None for an unknown role."""
+    whens = schedule(catalog)
+    core_stems = core_ids(catalog)
+    full = next((t for t in role_times(catalog, whens) if t.role.stem == role), None)
+    core = next((t for t in role_times(catalog, [w for w in whens if w.entry.stem in core_stems]) if t.role.stem == role), None)
+    return Hours(full.minutes, core.minutes, len(full.rituals), len(core.rituals)) if full and core else None
 
 
 def rhythm_page(catalog: Catalog, found: TeamFile | None = None) -> str:
     """The page's Markdown: the handbook's rhythm from the rituals' pages, or with a team file the team's own week."""
     whens = schedule(catalog, found)
-    minimal = small_team(catalog)
+    minimal = core_rituals(catalog)
+    core = core_ids(catalog)
     present = catalog.by_stem("ritual")
     minimal_minutes = sum((m for e, _ in minimal if (m := weekly_minutes(e.meta)) is not None), Fraction(0))
     return render_file(
@@ -141,6 +161,7 @@ def rhythm_page(catalog: Catalog, found: TeamFile | None = None) -> str:
         floating=by_cadence(whens, ("weekly", "fortnightly", "per-sprint", "monthly", "quarterly"), dated=False),
         outside=by_cadence(whens, ("per-release", "as-needed")),
         times=role_times(catalog, whens),
+        core_times=role_times(catalog, [w for w in whens if w.entry.stem in core]),
         not_held=[e for e in catalog.of_type("ritual") if found and not found.team.holds(e.stem)],
         minimal=minimal,
         minimal_minutes=minimal_minutes,

@@ -20,7 +20,7 @@ from handbook.content.team import Person, TeamFile
 from handbook.content.urls import Linker
 from handbook.pages.calendars import TEAM_CALENDAR, role_calendar, scheduled
 from handbook.pages.render import escape, render_html
-from handbook.pages.rhythm import PAGE_DEFAULT_NOTE, SMALL_TEAM, duration_text, role_times, when_length, when_often
+from handbook.pages.rhythm import PAGE_DEFAULT_NOTE, core_rituals, duration_text, role_times, when_length, when_often
 from handbook.pages.schedule import WEEKDAYS, When, schedule, working_days
 from handbook.pages.team_view import ONBOARDING_DAYS, is_lead, onboarding, person, seats, team_actions, team_first_week
 
@@ -66,7 +66,8 @@ def team_html(catalog: Catalog, view: Catalog, found: TeamFile, link: Linker, to
     whens = schedule(view, found)
     timed = [w for w in whens if w.days and w.time]
     held = {w.entry.stem for w in whens}
-    suggested = [e for stem, _ in SMALL_TEAM if (e := view.by_stem("ritual").get(stem)) and stem not in held]
+    # The core rituals (front matter `core`) are the handbook's suggestion for every team.
+    suggested = [e for e, _ in core_rituals(view) if e.stem not in held]
     dropped = [e for e in catalog.of_type("ritual") if found.team.drops(e.stem)]
     listed = held | {e.stem for e in suggested} | {e.stem for e in dropped}
     return render_html(

@@ -34,6 +34,9 @@ def type_index_pages(catalog: Catalog) -> dict[str, str]:
         "group_size": group_size,
         "raise_unknown": _unknown,
         "raci": Trusted(", ".join(INVOLVEMENT_LABELS.values()).lower()),
+        # An owner no source assigns is marked "(proposed)" in the index (see handbook.tools.owners).
+        "proposed": lambda entry: "roles" in getattr(entry.meta, "suggested", []),
+        "any_proposed": lambda entries: any("roles" in getattr(e.meta, "suggested", []) for e in entries),
     }
     pages = {}
     for page_type in page_types():

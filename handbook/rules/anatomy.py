@@ -53,27 +53,30 @@ def anatomy_problems(kind: str, body: str, body_line: int, path: str) -> list[Pr
     if anatomy is None or not anatomy.enforced or not body.strip():
         return []
     expected = list(anatomy.headings)
+    allowed = expected + list(anatomy.optional)
     listing = f"{kind} pages have these '##' headings, in this order: {', '.join(expected)}"
+    if anatomy.optional:
+        listing += f", then optionally {', '.join(anatomy.optional)}"
     found = headings(body, body_line)
     problems = []
     seen: set[str] = set()
     for text, line in found:
-        if text not in expected:
-            close = difflib.get_close_matches(text, [e for e in expected if e not in {t for t, _ in found}], n=1)
+        if text not in allowed:
+            close = difflib.get_close_matches(text, [e for e in allowed if e not in {t for t, _ in found}], n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             problems.append(Problem(path, line, "body", f"unexpected heading '## {text}'{hint}: {listing}"))
         elif text in seen:
             problems.append(Problem(path, line, "body", f"heading '## {text}' appears twice: {listing}"))
         seen.add(text)
-    present = [(text, line) for text, line in found if text in expected]
+    present = [(text, line) for text, line in found if text in allowed]
     end_line = body_line + body.count("\n")
     for index, heading in enumerate(expected):
         if heading not in seen:
             # Report it where it belongs: at the next expected heading the page has, or at the end.
-            later = [line for text, line in present if expected.index(text) > index]
+            later = [line for text, line in present if allowed.index(text) > index]
             problems.append(Problem(path, min(later) if later else end_line, "body", f"missing heading '## {heading}': {listing}"))
     order = [text for text, _ in present]
-    ranked = sorted(dict.fromkeys(order), key=expected.index)
+    ranked = sorted(dict.fromkeys(order), key=allowed.index)
     if not problems and order != ranked:
         text, line = next((t, ln) for (t, ln), want in zip(present, ranked, strict=False) if t != want)
         problems.append(Problem(path, line, "body", f"heading '## {text}' is out of order: {listing}"))

@@ -13,6 +13,7 @@ from handbook.content.model import Glossary, Ritual, Role, WithRoles
 from handbook.content.problems import Problem
 from handbook.content.references import references
 from handbook.content.team import TEAM_SOURCE
+from handbook.rules.agreement import agreement_problems
 from handbook.rules.anatomy import anatomy_problems, outside_asset_problems, unsafe_link_problems
 from handbook.rules.glossary import glossary_problems
 from handbook.rules.health_check import health_check_problems
@@ -78,7 +79,7 @@ def cross_problems(parsed: Parsed) -> list[Problem]:
         problems += play_problems(entry, docs[uri], path, check, pages)
         if isinstance(meta, Role):
             problems += onboarding_problems(catalog, uri, meta, docs[uri], present)
-    return problems
+    return problems + agreement_problems(catalog, docs)
 
 
 def _accountable_problem(meta: WithRoles, doc: frontmatter.Parsed, path: str) -> Problem | None:

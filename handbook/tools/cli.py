@@ -203,12 +203,15 @@ def assemble(args: argparse.Namespace) -> int:
 def figures(args: argparse.Namespace) -> int:
     from handbook.rules import load_folder
     from handbook.tools.figures import unmarked_figures
+    from handbook.tools.owners import unlabelled_owners
 
     docs, label, freshness, _ = _settings(args.config)
-    found = unmarked_figures(load_folder(docs, docs_label=label, today=freshness.today))
-    for problem in found:
+    catalog = load_folder(docs, docs_label=label, today=freshness.today)
+    found, owners = unmarked_figures(catalog), unlabelled_owners(catalog)
+    for problem in [*found, *owners]:
         print(problem)
-    print(f"{len(found)} unmarked figure{'s' if len(found) != 1 else ''}", file=sys.stderr)
+    print(f"{len(found)} unmarked figure{'s' if len(found) != 1 else ''}, "
+          f"{len(owners)} unlabelled owner claim{'s' if len(owners) != 1 else ''}", file=sys.stderr)
     return 0
 
 
@@ -227,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     served = commands.add_parser("serve", help="serve the handbook at http://127.0.0.1:PORT, rebuilt on every change to a page or the team file")
     served.add_argument("--port", help=f"the port (default: {DEFAULT_PORT}, or {PORT_VARIABLE})")
     served.set_defaults(run=serve)
-    commands.add_parser("figures", help="list durations, counts and percentages with no footnote and no suggestion box").set_defaults(run=figures)
+    commands.add_parser("figures", help="list durations, counts, percentages and owner claims with no footnote and no label").set_defaults(run=figures)
     exported = commands.add_parser("schema", help="export the JSON Schema of every page type")
     exported.add_argument("--out", type=Path, default=Path("schema"), help="the folder to write (default: %(default)s)")
     exported.set_defaults(run=schema)

@@ -22,21 +22,29 @@ _FIGURE = re.compile(
     rf"{_NUMBER}(?:\s*(?:–|-|to)\s*{_NUMBER})?\s*(?:%|per ?cent\b|minutes?\b|mins?\b|hours?\b|days?\b|weeks?\b|months?\b|quarters?\b|years?\b|times\b|x\b)",
     re.IGNORECASE,
 )
-_FOOTNOTE = re.compile(r"\[\^[^\]]+\]")
+FOOTNOTE = re.compile(r"\[\^[^\]]+\]")
 _SUGGESTION = re.compile(r"handbook(?:'s)? (?:own )?(?:suggest|default)", re.IGNORECASE)
-_CALLOUT = re.compile(r"^(?:!!!|\?\?\?\+?)\s+suggestion\b")
+# A suggestion box holds the handbook's own defaults; an example box, a worked example the handbook invented.
+CALLOUT = re.compile(r"^(?:!!!|\?\?\?\+?)\s+(?:suggestion|example)\b")
 
 
-def _paragraphs(entry: Entry) -> Iterator[tuple[int, str]]:
-    """(first line, text) of each paragraph outside code and outside suggestion callouts and footnote definitions."""
-    lines, start, in_callout = [], 0, False
-    for index, line in prose_lines(entry.body):
-        if _CALLOUT.match(line):
+def outside_callouts(body: str) -> Iterator[tuple[int, str]]:
+    """(0-based index, line) of every prose line outside code and outside suggestion and example callouts."""
+    in_callout = False
+    for index, line in prose_lines(body):
+        if CALLOUT.match(line):
             in_callout = True
             continue
         if in_callout and (not line.strip() or line.startswith(("    ", "\t"))):
             continue
         in_callout = False
+        yield index, line
+
+
+def _paragraphs(entry: Entry) -> Iterator[tuple[int, str]]:
+    """(first line, text) of each paragraph outside code and outside suggestion callouts and footnote definitions."""
+    lines, start = [], 0
+    for index, line in outside_callouts(entry.body):
         if not line.strip() or line.startswith(("#", "[^")):
             if lines:
                 yield start, " ".join(lines)
@@ -52,7 +60,7 @@ def _paragraphs(entry: Entry) -> Iterator[tuple[int, str]]:
 def unmarked(entry: Entry, docs_label: str = "docs") -> list[Problem]:
     found = []
     for index, text in _paragraphs(entry):
-        if _FOOTNOTE.search(text) or _SUGGESTION.search(text):
+        if FOOTNOTE.search(text) or _SUGGESTION.search(text):
             continue
         for match in _FIGURE.finditer(text):
             found.append(Problem(f"{docs_label}/{entry.src_uri}", entry.body_line + index, "figure",

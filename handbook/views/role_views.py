@@ -17,6 +17,7 @@ from handbook.content.model import CHECKLIST_LABELS, CHECKLIST_PHASES, Role, Wit
 from handbook.content.onboarding import checklist_id, first_week, noun
 from handbook.content.urls import Linker, page_id
 from handbook.pages.render import render_file, render_html
+from handbook.pages.rhythm import RHYTHM, duration_text, role_hours
 
 # What a level means for the reader, per kind of page.
 RITUAL_LEVELS = {
@@ -143,9 +144,15 @@ def role_path(catalog: Catalog, entry: Entry, link: Linker) -> str:
 def role_view(catalog: Catalog, entry: Entry, link: Linker) -> str:
     """The reference below the role's own text, as HTML: rituals and practices by level, stories, myths."""
     role = entry.stem
+    free_days = [e for e in catalog.of_type("ritual") if not e.meta.meeting and e.meta.day]
     return render_html(
         "role_reference.html.j2",
         link=link,
+        hours=role_hours(catalog, role),
+        has_core=any(e.meta.core for e in catalog.of_type("ritual")),
+        duration=duration_text,
+        rhythm=RHYTHM,
+        free_day=free_days[0] if free_days else None,
         labels=INVOLVEMENT_LABELS,
         ritual_levels=RITUAL_LEVELS,
         practice_levels=PRACTICE_LEVELS,

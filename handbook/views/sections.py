@@ -33,7 +33,7 @@ from handbook.content.catalog import Catalog, Entry, ordered_roles
 from handbook.content.decision_guides import answer_anchor, question_anchor, steps
 from handbook.content.exercises import SUGGESTED_LABEL, group_size, slots
 from handbook.content.fields import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS
-from handbook.content.model import WithRoles
+from handbook.content.model import Play, WithRoles
 from handbook.content.onboarding import long_date
 from handbook.content.team import TEAM_SOURCE, TeamFile
 from handbook.content.types import page_type
@@ -46,6 +46,7 @@ from handbook.pages.schedule import team_when
 from handbook.pages.tag_pages import tag_uri
 from handbook.pages.team_view import cover, people_of
 from handbook.views.backlinks import backlinks
+from handbook.views.glance import PROPOSAL_LABEL, glance
 from handbook.views.glossary import GLOSSARY, term_index, term_list
 from handbook.views.glossary_terms import TermIndex
 from handbook.views.health_check import health_check_html
@@ -234,6 +235,8 @@ class Sections:
             "steps": steps,
             "question_anchor": question_anchor,
             "answer_anchor": answer_anchor,
+            "g": glance(m, entry.type) if isinstance(m, Play) else None,
+            "proposal_label": PROPOSAL_LABEL,
         }
 
     def team_note(self, entry: Entry, link: Linker) -> str:
