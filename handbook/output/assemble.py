@@ -19,9 +19,11 @@ usage: python -m handbook assemble OUT [--config mkdocs.yml]
 from __future__ import annotations
 
 import filecmp
+import hashlib
+import json
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -53,9 +55,30 @@ class Assembly:
     config: dict[str, Any]
     texts: dict[str, str]
     files: dict[str, Path]  # copied (hard-linked) from the project or a cache
+    kept: frozenset[str] = frozenset()  # pages whose inputs are those of the OUT that holds them: left as they are
+    manifest: dict[str, Any] = field(default_factory=dict)  # what each page was made from, for the next run
 
     def paths(self) -> set[str]:
-        return {"mkdocs.yml", MARKER, *self.texts, *self.files}
+        return {"mkdocs.yml", MARKER, *self.texts, *self.files, *self.kept}
+
+
+def code_digest() -> str:
+    """The handbook's own code and templates: a page assembled by other code is assembled again."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".j2", ".css") and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def previous_manifest(out: Path) -> dict[str, Any]:
+    """What the assembly in OUT was made from, or {} (none, or one this version cannot read)."""
+    try:
+        found = json.loads((out / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -64,11 +87,20 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield path
 
 
-def assemble(project: Project, build: Build | None = None) -> Assembly:
-    """The site source of a project, as `build` (default: the project's, loaded now) hands it to the engine."""
+def assemble(project: Project, build: Build | None = None, previous: Mapping[str, Any] | None = None) -> Assembly:
+    """The site source of a project, as `build` (default: the project's, loaded now) hands it to the engine.
+
+    `previous`: the manifest of the OUT it will be written over. A page made from the same code, the same whole-catalog
+    inputs (every page's front matter, links and length, the team, the settings) and the same text is not made again.
+    """
     build = build or project.load()
     config = project.config()
-    texts: dict[str, str] = {f"docs/{uri}": build.page_source(uri) for uri in build.pages()}
+    whole = hashlib.sha256(f"{code_digest()}\0{build.signature()}".encode()).hexdigest()
+    inputs = {uri: _page_inputs(build, uri) for uri in build.pages()}
+    earlier = previous or {}
+    same = earlier.get("whole") == whole
+    kept = frozenset(f"docs/{uri}" for uri in inputs if same and (earlier.get("pages") or {}).get(uri) == inputs[uri])
+    texts: dict[str, str] = {f"docs/{uri}": build.page_source(uri) for uri in build.pages() if f"docs/{uri}" not in kept}
     texts.update({f"docs/{path}": text for path, text in build.files().items()})
     texts.update({f"docs/{path}": text for path, text in redirect_pages(build.catalog, build.directory_urls).items()})
     files: dict[str, Path] = {f"docs/{path}": card for path, card in build.cards(project.root / ".cache" / "social-cards").items()}
@@ -80,7 +112,13 @@ def assemble(project: Project, build: Build | None = None) -> Assembly:
     overrides = _overrides(project, config)
     if overrides is not None:
         files.update({f"{OVERRIDES}/{p.relative_to(overrides).as_posix()}": p for p in _walk(overrides)})
-    return Assembly(engine_config(config, build, overrides is not None), texts, files)
+    return Assembly(engine_config(config, build, overrides is not None), texts, files, kept, {"whole": whole, "pages": inputs})
+
+
+def _page_inputs(build: Build, src_uri: str) -> str:
+    """What a page's source is made from beyond the whole-catalog inputs: its own text and its last commit's day."""
+    text = build.sources.get(src_uri, "")
+    return hashlib.sha256(f"{text}\0{build.updated.get(src_uri)}".encode()).hexdigest()
 
 
 def _overrides(project: Project, config: Mapping[str, Any]) -> Path | None:
@@ -135,7 +173,10 @@ def write(assembly: Assembly, out: Path) -> tuple[int, int]:
         raise FileExistsError(f"{out} holds files that assemble did not write: give an empty or new folder")
     out.mkdir(parents=True, exist_ok=True)
     written = 0
-    texts = {**assembly.texts, "mkdocs.yml": _yaml(assembly.config), MARKER: "Written by python -m handbook assemble: files here are replaced.\n"}
+    texts = {**assembly.texts, "mkdocs.yml": _yaml(assembly.config), MARKER: json.dumps(assembly.manifest, sort_keys=True)}
+    missing = [relative for relative in assembly.kept if not (out / relative).is_file()]
+    if missing:
+        raise FileNotFoundError(f"{out / missing[0]} is gone: assemble again without the earlier run's record")
     for relative, text in texts.items():
         target = out / relative
         data = text.encode("utf-8")

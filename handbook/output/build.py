@@ -9,6 +9,8 @@ the same `Build` and writes what it holds to disk.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import posixpath
 from collections.abc import Iterable, Mapping
@@ -89,6 +91,16 @@ class Build:
         sections = Sections.build(catalog, found, downloads=settings.pdf_downloads, team=team, site_name=settings.site_name)
         texts = {uri: raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n") for uri, raw in pages if uri in catalog.entries}
         return cls(settings, sections, found, last_updated(docs), team=team, sources=texts, directory_urls=directory_urls, docs=docs)
+
+    def signature(self) -> str:
+        """What every page may read of every other: each page's front matter, links and reading time, the tags, the
+        team and the settings. Two builds with the same signature make the same page from the same text."""
+        catalog = self.catalog
+        pages = [(uri, e.meta.model_dump_json(), e.links, e.minutes) for uri, e in sorted(catalog.entries.items())]
+        team = self.team.team.model_dump_json() if self.team else ""
+        public = bool(self.team and self.team.public)
+        data = json.dumps([pages, catalog.tags, catalog.tag_labels, team, public, repr(self.settings), self.directory_urls], default=str)
+        return hashlib.sha256(data.encode()).hexdigest()
 
     def hidden(self) -> set[str]:
         """Pages left out of the navigation: roles the team does not have, rituals it set to false (they stay at their addresses)."""

@@ -18,14 +18,15 @@ import zipfile
 from pathlib import Path
 
 from handbook.content.settings import today
+from handbook.output.publish import build_steps
 
 
 def build_offline_site(config: Path, site: Path, *, with_pdf: bool = False) -> None:
     # Download buttons only when the PDFs go into the bundle too.
     env = {**os.environ, "HANDBOOK_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "true" if with_pdf else "false",
            "HANDBOOK_SOCIAL_CARDS": "false"}
-    command = [sys.executable, "-m", "properdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(site)]
-    subprocess.run(command, env=env, check=True)
+    for command in build_steps(config, site, config.parent / ".cache" / "offline"):
+        subprocess.run(command, env=env, check=True)
 
 
 def bundled(site: Path) -> list[Path]:

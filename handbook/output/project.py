@@ -94,6 +94,9 @@ class Project:
         """mkdocs.yml's values with what the build sets over them (the team's name and addresses, the polyfills)."""
         values = dict(self.values)
         values.update(site_values(self.team(), values.get("repo_url"), values.get("extra") or {}, offline_enabled(values), self.environ))
+        # Material's offline plugin turns directory URLs off (a page opened from a folder is a file, not a folder).
+        if offline_enabled(values):
+            values["use_directory_urls"] = False
         # As MkDocs reads it: the public address ends with a slash.
         if values.get("site_url") and not str(values["site_url"]).endswith("/"):
             values["site_url"] = str(values["site_url"]) + "/"

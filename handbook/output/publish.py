@@ -1,5 +1,8 @@
 """Build the site strictly into a temporary folder and replace site/ only on success.
 
+Assemble, then build: `python -m handbook assemble .cache/build` writes the site source (only the files that
+changed), then ProperDocs builds that folder with no hook.
+
 With --with-pdf (the way to build for publishing) the build shows download
 buttons and the PDFs they point to are made into the same folder before it
 replaces site/. A failed build or PDF leaves the last good site exactly as it was.
@@ -40,6 +43,16 @@ def publish(config: Path, site: Path, *, with_pdf: bool = False) -> int:
         return _publish(config, site, with_pdf=with_pdf)
 
 
+def build_steps(config: Path, site: Path, source: Path | None = None) -> list[list[str]]:
+    """Assemble, then build: the site source written as plain files (only what changed since the last build), then
+    built by the engine alone, strictly, into `site`."""
+    source = source or config.parent / ".cache" / "build"
+    return [
+        [sys.executable, "-m", "handbook", "--config", str(config), "assemble", str(source)],
+        [sys.executable, "-m", "properdocs", "build", "--strict", "--config-file", str(source / "mkdocs.yml"), "--site-dir", str(site)],
+    ]
+
+
 def _publish(config: Path, site: Path, *, with_pdf: bool) -> int:
     # What a merge left in mkdocs.yml stops the engine before the handbook's own checks run: say where it is first.
     docs = config.parent / str(read_settings(config).get("docs_dir") or "docs")
@@ -51,7 +64,7 @@ def _publish(config: Path, site: Path, *, with_pdf: bool) -> int:
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "true" if with_pdf else "false"}
     started = time.perf_counter()
-    steps = [[sys.executable, "-m", "properdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(staging)]]
+    steps = build_steps(config, staging)
     if with_pdf:
         steps.append([sys.executable, "-m", "handbook.output.pdf", str(staging), "--config", str(config)])
     for step in steps:
@@ -61,7 +74,7 @@ def _publish(config: Path, site: Path, *, with_pdf: bool) -> int:
             failed = True
         if failed:
             shutil.rmtree(staging, ignore_errors=True)
-            print(f"Build failed ({' '.join(step[1:4])}): {site} was left as it was.", file=sys.stderr)
+            print(f"Build failed ({' '.join(step[1:5])}): {site} was left as it was.", file=sys.stderr)
             return 1
     previous = site.with_name(f".site-old-{os.getpid()}")
     if site.exists():

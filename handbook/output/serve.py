@@ -40,14 +40,9 @@ SETTLE = 0.05
 
 
 def signature(build: Build) -> tuple[str, str]:
-    """(what every page may read of every other, what the navigation reads): each page's front matter, links and
-    reading time, the tags, the team and the settings; and the titles."""
-    catalog = build.catalog
-    pages = [(uri, e.meta.model_dump_json(), e.links, e.minutes) for uri, e in sorted(catalog.entries.items())]
-    team = build.team.team.model_dump_json() if build.team else ""
-    everything = json.dumps([pages, catalog.tags, catalog.tag_labels, team, repr(build.settings)], default=str)
-    titles = json.dumps(sorted((uri, e.title) for uri, e in catalog.entries.items()))
-    return hashlib.sha256(everything.encode()).hexdigest(), hashlib.sha256(titles.encode()).hexdigest()
+    """(what every page may read of every other, what the navigation reads: the titles)."""
+    titles = json.dumps(sorted((uri, e.title) for uri, e in build.catalog.entries.items()))
+    return build.signature(), hashlib.sha256(titles.encode()).hexdigest()
 
 
 @dataclass

@@ -180,19 +180,19 @@ def assemble(args: argparse.Namespace) -> int:
     from handbook.content.problems import ContentError
     from handbook.content.settings import SettingError
     from handbook.output.assemble import assemble as assembled
-    from handbook.output.assemble import write
+    from handbook.output.assemble import previous_manifest, write
     from handbook.output.project import Project
 
     out = Path(args.out or os.environ.get("HANDBOOK_ASSEMBLE_OUT", "") or "assembled")
     started = time.perf_counter()
     try:
-        written, removed = write(assembled(Project(args.config.resolve())), out)
+        written, removed = write(assembled(Project(args.config.resolve()), previous=previous_manifest(out)), out)
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         print(f"assemble: {problems_by_file(error.problems, 'docs')}: {out} was left as it was", file=sys.stderr)
         return 1
-    except (SettingError, FileExistsError) as error:
+    except (SettingError, FileExistsError, FileNotFoundError) as error:
         print(f"assemble: {error}", file=sys.stderr)
         return 2
     print(f"Assembled {out}: {written} files written, {removed} removed, in {time.perf_counter() - started:.2f} s. "
