@@ -22,8 +22,10 @@ import filecmp
 import hashlib
 import json
 import os
+import subprocess
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +59,7 @@ class Assembly:
     files: dict[str, Path]  # copied (hard-linked) from the project or a cache
     kept: frozenset[str] = frozenset()  # pages whose inputs are those of the OUT that holds them: left as they are
     manifest: dict[str, Any] = field(default_factory=dict)  # what each page was made from, for the next run
+    unchanged: bool = False  # nothing it is made from changed since the OUT it will be written over
 
     def paths(self) -> set[str]:
         return {"mkdocs.yml", MARKER, *self.texts, *self.files, *self.kept}
@@ -87,17 +90,44 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield path
 
 
+def inputs_digest(project: Project) -> str:
+    """Everything an assembly is made from: every file of docs/ and the overrides, mkdocs.yml, the team file, the
+    HANDBOOK_* settings, the day, the commit (the pages' "Last updated" dates) and the handbook's own code."""
+    digest = hashlib.sha256()
+    files = [project.config_file, project.team_file, *_walk(project.docs)]
+    overrides = project.root / OVERRIDES
+    files += list(_walk(overrides)) if overrides.is_dir() else []
+    for path in files:
+        digest.update(str(path).encode() + b"\0" + (path.read_bytes() if path.is_file() else b"-") + b"\0")
+    settings = sorted((key, value) for key, value in project.environ.items() if key.startswith("HANDBOOK_"))
+    digest.update(json.dumps([settings, date.today().isoformat(), _commit(project.root), code_digest()]).encode())
+    return digest.hexdigest()
+
+
+def _commit(root: Path) -> str:
+    try:
+        found = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return found.stdout.strip()
+
+
 def assemble(project: Project, build: Build | None = None, previous: Mapping[str, Any] | None = None) -> Assembly:
     """The site source of a project, as `build` (default: the project's, loaded now) hands it to the engine.
 
-    `previous`: the manifest of the OUT it will be written over. A page made from the same code, the same whole-catalog
-    inputs (every page's front matter, links and length, the team, the settings) and the same text is not made again.
+    `previous`: the manifest of the OUT it will be written over. When nothing it is made from changed, nothing is made
+    (not even checked: it was, when those inputs were assembled). A page made from the same code, the same
+    whole-catalog inputs (every page's front matter, links and length, the team, the settings) and the same text is
+    not made again.
     """
+    earlier = previous or {}
+    digest = inputs_digest(project)
+    if build is None and earlier.get("inputs") == digest:
+        return Assembly({}, {}, {}, frozenset(earlier.get("paths") or []), dict(earlier), unchanged=True)
     build = build or project.load()
     config = project.config()
     whole = hashlib.sha256(f"{code_digest()}\0{build.signature()}".encode()).hexdigest()
     inputs = {uri: _page_inputs(build, uri) for uri in build.pages()}
-    earlier = previous or {}
     same = earlier.get("whole") == whole
     kept = frozenset(f"docs/{uri}" for uri in inputs if same and (earlier.get("pages") or {}).get(uri) == inputs[uri])
     texts: dict[str, str] = {f"docs/{uri}": build.page_source(uri) for uri in build.pages() if f"docs/{uri}" not in kept}
@@ -112,7 +142,9 @@ def assemble(project: Project, build: Build | None = None, previous: Mapping[str
     overrides = _overrides(project, config)
     if overrides is not None:
         files.update({f"{OVERRIDES}/{p.relative_to(overrides).as_posix()}": p for p in _walk(overrides)})
-    return Assembly(engine_config(config, build, overrides is not None), texts, files, kept, {"whole": whole, "pages": inputs})
+    assembly = Assembly(engine_config(config, build, overrides is not None), texts, files, kept)
+    assembly.manifest.update(inputs=digest, whole=whole, pages=inputs, paths=sorted(assembly.paths()))
+    return assembly
 
 
 def _page_inputs(build: Build, src_uri: str) -> str:
@@ -171,6 +203,8 @@ def write(assembly: Assembly, out: Path) -> tuple[int, int]:
     (files written, files removed)"""
     if out.exists() and any(out.iterdir()) and not (out / MARKER).is_file():
         raise FileExistsError(f"{out} holds files that assemble did not write: give an empty or new folder")
+    if assembly.unchanged and all((out / relative).is_file() for relative in assembly.kept):
+        return 0, 0
     out.mkdir(parents=True, exist_ok=True)
     written = 0
     texts = {**assembly.texts, "mkdocs.yml": _yaml(assembly.config), MARKER: json.dumps(assembly.manifest, sort_keys=True)}
@@ -187,7 +221,7 @@ def write(assembly: Assembly, out: Path) -> tuple[int, int]:
         written += 1
     for relative, source in assembly.files.items():
         target = out / relative
-        if target.is_file() and filecmp.cmp(source, target, shallow=False):
+        if target.is_file() and (os.path.samefile(source, target) or filecmp.cmp(source, target, shallow=False)):
             continue
         place(source, target)
         written += 1

@@ -195,7 +195,7 @@ def assemble(args: argparse.Namespace) -> int:
     except (SettingError, FileExistsError, FileNotFoundError) as error:
         print(f"assemble: {error}", file=sys.stderr)
         return 2
-    print(f"Assembled {out}: {written} files written, {removed} removed, in {time.perf_counter() - started:.2f} s. "
+    print(f"Assembled {out}: {written} file{'' if written == 1 else 's'} written, {removed} removed, in {time.perf_counter() - started:.2f} s. "
           f"Build it with any engine, such as: properdocs build -f {out / 'mkdocs.yml'}")
     return 0
 

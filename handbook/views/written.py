@@ -19,130 +19,137 @@ import html
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from html.parser import HTMLParser
 from typing import Any
 
 import yaml
 
 from handbook.content.catalog import Entry
 from handbook.content.markdown import prose_lines
-from handbook.pages.render import escape
 from handbook.views.glossary_terms import mark_terms
 from handbook.views.sections import PATH_MARK, ROLE_CARDS_MARK, SEARCH_BOOST, Sections, search_tags
 
-# Elements with no end tag.
+# Elements with no end tag, and those whose content is not HTML (a script's JSON, a style sheet).
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_RAW_TEXT = frozenset({"script", "style"})
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _EXCLUDE = "data-search-exclude"
+# The templates write well-formed HTML with quoted attributes: a tag is found, and read, by these.
+_TAG = re.compile(r"<!--.*?-->|<(?P<close>/?)(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
+_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+# What makes Markdown text do something; the text is HTML already (entities escaped), so only these are escaped.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>])")
 
 
 @dataclass
-class _Node:
-    tag: str  # "" for text
-    attrs: list[tuple[str, str | None]] = field(default_factory=list)
-    children: list[_Node] = field(default_factory=list)
-    text: str = ""
+class _Element:
+    """An element of a fragment, by where it is: its start tag, its content and its end tag."""
 
-    def is_heading(self) -> bool:
-        """A section heading (the templates' `heading` macro gives it a permalink): one the table of contents lists.
-        A heading without one (a result the script shows) stays out of it, as HTML."""
-        return self.tag in _HEADINGS and bool(self.get("id")) and any(child.get("class") == "headerlink" for child in self.children)
+    name: str
+    start: int
+    inner: int  # just after its start tag
+    close: int = -1  # where its end tag starts (its start tag's end, for an element with none)
+    end: int = -1  # just after its end tag
+    attrs: str = ""
+    children: list[_Element] = field(default_factory=list)
 
-    def holds_heading(self) -> bool:
-        return any(child.is_heading() or child.holds_heading() for child in self.children)
+    def attributes(self) -> list[tuple[str, str | None]]:
+        found = []
+        for match in _ATTR.finditer(self.attrs):
+            value = next((v for v in match.groups()[1:] if v is not None), None)
+            found.append((match.group(1), None if value is None else html.unescape(value)))
+        return found
 
     def get(self, name: str) -> str | None:
-        """The attribute's value: "" for one written without a value, None when it is absent."""
-        return next((value or "" for key, value in self.attrs if key == name), None)
+        """An attribute's value: "" for one written without a value, None when it is absent."""
+        return next((value or "" for key, value in self.attributes() if key == name), None)
 
-    def text_content(self) -> str:
-        return self.text if not self.tag else "".join(child.text_content() for child in self.children)
+    def is_heading(self, text: str) -> bool:
+        """A section heading (the templates' `heading` macro gives it a permalink): one the table of contents lists.
+        A heading without one (a result the script shows) stays out of it, as HTML."""
+        return self.name in _HEADINGS and 'class="headerlink"' in text[self.inner : self.close] and bool(self.get("id"))
 
-
-class _Tree(HTMLParser):
-    """The fragment as a tree of elements and texts: the templates write well-formed HTML."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = _Node("#root")
-        self._open = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = _Node(tag, attrs)
-        self._open[-1].children.append(node)
-        if tag not in _VOID:
-            self._open.append(node)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._open[-1].children.append(_Node(tag, attrs))
-
-    def handle_endtag(self, tag: str) -> None:
-        # Close up to the matching element (a template never leaves one open, but a stray end tag is ignored).
-        for index in range(len(self._open) - 1, 0, -1):
-            if self._open[index].tag == tag:
-                del self._open[index:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self._open[-1].children.append(_Node("", text=data))
-
-    def handle_comment(self, data: str) -> None:
-        self._open[-1].children.append(_Node("", text=f"<!--{data}-->"))
+    def holds_heading(self, text: str) -> bool:
+        return any(child.is_heading(text) or child.holds_heading(text) for child in self.children)
 
 
-def _attrs(attrs: list[tuple[str, str | None]]) -> str:
-    return "".join(f" {key}" if value is None else f' {key}="{html.escape(value, quote=True)}"' for key, value in attrs)
+def _elements(text: str) -> list[_Element]:
+    """The top-level elements of a fragment, each with its children."""
+    roots: list[_Element] = []
+    open_: list[_Element] = []
+    position = 0
+    while (match := _TAG.search(text, position)) is not None:
+        position = match.end()
+        name = (match.group("name") or "").lower()
+        if not name:  # a comment
+            continue
+        if match.group("close"):
+            for index in range(len(open_) - 1, -1, -1):
+                if open_[index].name == name:
+                    open_[index].close, open_[index].end = match.start(), match.end()
+                    del open_[index:]
+                    break
+            continue
+        element = _Element(name, match.start(), match.end(), attrs=match.group("attrs"))
+        (open_[-1].children if open_ else roots).append(element)
+        if name in _VOID or match.group("attrs").rstrip().endswith("/"):
+            element.close = element.end = match.end()
+        elif name in _RAW_TEXT:
+            found = text.lower().find(f"</{name}", match.end())
+            element.close = found if found >= 0 else len(text)
+            element.end = text.find(">", element.close) + 1 if found >= 0 else len(text)
+            position = element.end
+        else:
+            open_.append(element)
+    for element in open_:  # a template never leaves one open; if one did, it ends with the fragment
+        element.close = element.end = len(text)
+    return roots
 
 
-# Elements whose text is not HTML: a script's JSON or code, a style sheet.
-_RAW_TEXT = frozenset({"script", "style"})
+def _start_tag(element: _Element, text: str, extra: list[tuple[str, str | None]]) -> str:
+    tag = text[element.start : element.inner]
+    added = "".join(f" {key}" if value is None else f' {key}="{html.escape(value, quote=True)}"' for key, value in extra)
+    return tag[:-2] + added + " />" if tag.endswith("/>") else tag[:-1] + added + ">"
 
 
-def _html(node: _Node) -> str:
-    """An element as HTML, as the template wrote it (entities escaped again, attributes quoted)."""
-    if not node.tag:
-        return node.text if node.text.startswith("<!--") else html.escape(node.text, quote=False)
-    if node.tag in _RAW_TEXT:
-        return f"<{node.tag}{_attrs(node.attrs)}>" + "".join(child.text for child in node.children) + f"</{node.tag}>"
-    inner = "".join(_html(child) for child in node.children)
-    return f"<{node.tag}{_attrs(node.attrs)}>" + ("" if node.tag in _VOID else f"{inner}</{node.tag}>")
+def _inline(text: str) -> str:
+    """Inline HTML as Markdown reads it: the tags as they are, the text between them escaped."""
+    pieces, position = [], 0
+    for match in _TAG.finditer(text):
+        pieces += [_MARKDOWN.sub(r"\\\1", text[position : match.start()]), match.group(0)]
+        position = match.end()
+    pieces.append(_MARKDOWN.sub(r"\\\1", text[position:]))
+    return "".join(pieces)
 
 
-def _inline(node: _Node) -> str:
-    """Inline content in Markdown: tags as they are, text escaped (Markdown reads the text between inline tags)."""
-    if not node.tag:
-        return escape(node.text)
-    inner = "".join(_inline(child) for child in node.children)
-    return f"<{node.tag}{_attrs(node.attrs)}>" + ("" if node.tag in _VOID else f"{inner}</{node.tag}>")
-
-
-def _heading(node: _Node) -> str:
-    """A heading as Markdown: its content (text escaped, inline elements kept), its id and other attributes listed after it."""
+def _heading(element: _Element, text: str) -> str:
+    """A heading as Markdown: its content (the text escaped, inline elements kept), its id and other attributes after it."""
     # The template's permalink is left out: the engine writes one, as it does for the page's own headings.
-    inner = "".join(_inline(child) for child in node.children if child.get("class") != "headerlink").strip()
+    inner = _inline(_PERMALINK.sub("", text[element.inner : element.close]).strip())
     extra = "".join(
-        f' {key}=""' if value is None else f' {key}="{html.escape(value, quote=True)}"' for key, value in node.attrs if key != "id"
+        f' {key}=""' if value is None else f' {key}="{html.escape(value, quote=True)}"' for key, value in element.attributes() if key != "id"
     )
-    return f"{'#' * int(node.tag[1])} {inner} {{ #{node.get('id')}{extra} }}"
+    return f"{'#' * int(element.name[1])} {inner} {{ #{element.get('id')}{extra} }}"
 
 
-def _blocks(node: _Node, exclude: bool = False) -> list[str]:
-    """An element as Markdown blocks: raw HTML, but for its headings and the elements that hold them."""
-    if node.is_heading():
-        return [_heading(node)]
-    if not node.tag:
-        if node.text.startswith("<!--"):
-            return [node.text]
-        # Text right inside a block that Markdown reads: escaped, so it stays text.
-        return [escape(node.text.strip())] if node.text.strip() else []
-    attrs = [*node.attrs]
-    if exclude and node.get(_EXCLUDE) is None:
-        attrs.append((_EXCLUDE, None))
-    if not node.holds_heading():
-        return [_html(_Node(node.tag, attrs, node.children))]
-    inner = [block for child in node.children for block in _blocks(child)]
+def _blocks(element: _Element, text: str, exclude: bool = False) -> list[str]:
+    """An element as Markdown blocks: its HTML as written, but for its headings and the elements that hold them."""
+    if element.is_heading(text):
+        return [_heading(element, text)]
+    extra: list[tuple[str, str | None]] = [(_EXCLUDE, None)] if exclude and element.get(_EXCLUDE) is None else []
+    if not element.holds_heading(text):
+        return [_start_tag(element, text, extra) + text[element.inner : element.end]] if extra else [text[element.start : element.end]]
     # "block": Markdown reads inside it as blocks, whatever the element (a <legend> would otherwise be read as a line).
-    return [f"<{node.tag}{_attrs([*attrs, ('markdown', 'block')])}>", *inner, f"</{node.tag}>"]
+    found = [_start_tag(element, text, [*extra, ("markdown", "block")])]
+    position = element.inner
+    for child in element.children:
+        if between := text[position : child.start].strip():
+            found.append(_MARKDOWN.sub(r"\\\1", between))  # text right inside a block that Markdown reads stays text
+        found += _blocks(child, text)
+        position = child.end
+    if between := text[position : element.close].strip():
+        found.append(_MARKDOWN.sub(r"\\\1", between))
+    return [*found, text[element.close : element.end]]
 
 
 def block(fragment: str, *, exclude: bool = False) -> str:
@@ -152,10 +159,16 @@ def block(fragment: str, *, exclude: bool = False) -> str:
     """
     if not fragment.strip():
         return ""
-    tree = _Tree()
-    tree.feed(fragment)
-    tree.close()
-    return "\n\n".join(part for child in tree.root.children for part in _blocks(child, exclude))
+    found: list[str] = []
+    position = 0
+    for element in _elements(fragment):
+        if between := fragment[position : element.start].strip():
+            found.append(between if between.startswith("<!--") else f"<p>{between}</p>")
+        found += _blocks(element, fragment, exclude)
+        position = element.end
+    if between := fragment[position:].strip():
+        found.append(between if between.startswith("<!--") else f"<p>{between}</p>")
+    return "\n\n".join(found)
 
 
 # --- a whole page, as an engine is handed it -----------------------------------------------------------------------
