@@ -387,7 +387,10 @@ def site_source(given: str | None) -> tuple[Path, str]:
         return ASSEMBLED, f"OUT: {ASSEMBLED.relative_to(ROOT)} (python -m handbook assemble)"
     from bench.stand_in import make_stand_in
 
-    out = make_stand_in(CACHE / "stand-in")
+    try:
+        out = make_stand_in(CACHE / "stand-in")
+    except Exception as error:  # the handbook's own build failed: that is the one line to read
+        raise SystemExit(f"engines: the stand-in source could not be made: {type(error).__name__}: {error}") from None
     return out, f"OUT: {out.relative_to(ROOT)}, a stand-in (bench/stand_in.py): `python -m handbook assemble` does not exist yet"
 
 

@@ -84,9 +84,9 @@ def page_source(original: str, parts: Any) -> str:
 
 def make_stand_in(out: Path, config_file: Path = ROOT / "mkdocs.yml") -> Path:
     """Write the stand-in to `out` (replacing what was there) and return `out`."""
-    os.environ.setdefault("HANDBOOK_SOCIAL_CARDS", "false")  # the stand-in carries no cards: none is drawn
     logging.getLogger("properdocs").setLevel(logging.ERROR)
-    config = load_config(str(config_file))
+    cards = os.environ.get("HANDBOOK_SOCIAL_CARDS")
+    os.environ["HANDBOOK_SOCIAL_CARDS"] = "false"  # the stand-in carries no cards: none is drawn
     recorded: list[Any] = []
 
     # Last of the `nav` event: the navigation as the hooks leave it (roles a team lacks taken out).
@@ -94,10 +94,17 @@ def make_stand_in(out: Path, config_file: Path = ROOT / "mkdocs.yml") -> Path:
         recorded.append(nav)
         return nav
 
-    config.plugins.events["nav"].append(record)
-    with tempfile.TemporaryDirectory() as site:
-        config["site_dir"] = site
-        build(config)
+    try:
+        config = load_config(str(config_file))
+        config.plugins.events["nav"].append(record)
+        with tempfile.TemporaryDirectory() as site:
+            config["site_dir"] = site
+            build(config)
+    finally:
+        if cards is None:
+            os.environ.pop("HANDBOOK_SOCIAL_CARDS", None)
+        else:
+            os.environ["HANDBOOK_SOCIAL_CARDS"] = cards
     state = config.plugins[KEY]
     docs = Path(config["docs_dir"])
 

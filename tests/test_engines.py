@@ -270,3 +270,37 @@ def test_an_unexpected_error_is_a_row_never_a_traceback(tmp_path: Path, monkeypa
     assert "Zensical 0.0.73: failed: KeyError: 'site_dir'" in printed
     assert "Traceback" not in printed
     assert "| Zensical 0.0.73 | failed: KeyError: 'site_dir' | – | – | – | – |" in printed
+
+
+# --- The stand-in source (until `python -m handbook assemble` exists) ---------------------------------------
+
+
+def test_the_stand_in_writes_each_pages_generated_parts_where_the_hooks_put_them() -> None:
+    from bench.stand_in import page_source
+    from handbook.views.sections import PATH_MARK, Insert, PageParts
+
+    parts = PageParts(f"Intro.\n\n{PATH_MARK}\n\n## Focus\n\nText.\n", top=Insert("<div>chips</div>"), path=Insert("<h2 id='first-week'>Your first week</h2>"),
+                      end=Insert("<dl>terms</dl>"), foot=Insert("<h2 id='sources'>Sources</h2>"))
+    text = page_source("---\ntitle: A role\nsummary: One.\n---\n\nIntro.\n", parts)
+    assert text == (
+        "---\ntitle: A role\nsummary: One.\n---\n\n<div>chips</div>\n\nIntro.\n\n\n\n<h2 id='first-week'>Your first week</h2>\n\n\n\n## Focus\n\nText.\n\n"
+        "<dl>terms</dl>\n\n<h2 id='sources'>Sources</h2>\n"
+    )
+    assert page_source("No front matter.\n", PageParts("Just text.")) == "Just text.\n"
+
+
+def test_the_stand_in_config_has_no_hooks_one_plugin_and_an_explicit_nav() -> None:
+    from bench.stand_in import plain_config
+
+    project = {
+        "site_name": "Handbook", "repo_url": None, "edit_uri": "edit/main/docs/", "site_dir": "site",
+        "hooks": ["hooks/content.py"], "plugins": [{"search": {"separator": "[ ]+"}}, "awesome-nav", "redirects", {"offline": {"enabled": True}}],
+        "extra": {"review_after_days": 365, "polyfills": ["javascripts/iframe-worker.js"]},
+    }
+    assert plain_config(project, [{"Home": "index.md"}]) == {
+        "site_name": "Handbook",
+        "extra": {"review_after_days": 365},
+        "plugins": [{"search": {"separator": "[ ]+"}}, {"offline": {"enabled": False}}],
+        "nav": [{"Home": "index.md"}],
+    }
+    assert plain_config({**project, "repo_url": "https://git.example.com/h"}, [])["edit_uri"] == "edit/main/docs/"
