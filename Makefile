@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: assemble serve build publish test test-fast lint bench lighthouse pdf offline clean urls new check schema init
+.PHONY: assemble serve build publish test test-fast lint bench engines lighthouse pdf offline clean urls new check schema init
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -88,10 +88,19 @@ test-fast: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-## bench: build synthetic corpora and print build and hook times; the real site against stock Material
+## bench: build synthetic corpora and print build and hook times; the real site against stock Material; make serve's edit-to-visible time
 bench: $(STAMP)
 	$(BIN)/python -m bench.hooks
 	$(BIN)/python -m bench.overhead
+	$(BIN)/python -m bench.serve
+
+## engines: the assembled site built by ProperDocs + Material, Zensical and TechDocs, side by side (make engines OUT=dir for a given folder); not part of make test
+# Each engine installs into .cache/engines/<name>/ on first use, pinned by bench/engines/<name>.txt.
+# OUT reaches the command through the environment, unexpanded and never through a shell, and only from the command line (as for init).
+unexport OUT
+engines: export HANDBOOK_ENGINES_OUT = $(if $(filter command line,$(origin OUT)),$(value OUT))
+engines: $(STAMP)
+	$(BIN)/python -m bench.engines
 
 ## lighthouse: Lighthouse mobile scores of a few pages of site/ (make build first), served by nginx as published; installs Lighthouse with npm
 lighthouse: $(STAMP)
