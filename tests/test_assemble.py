@@ -32,7 +32,8 @@ def engine_build(out: Path, site: Path) -> subprocess.CompletedProcess[str]:
     """ProperDocs and Material alone on the assembled folder: from another directory, with no way to import the handbook."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("HANDBOOK_", "PYTHONPATH"))}
     code = "import sys; sys.modules['handbook'] = None; from properdocs.__main__ import cli; cli()"
-    return subprocess.run([sys.executable, "-c", code, "build", "--strict", "-q", "-f", str(out / "mkdocs.yml"), "-d", str(site)],
+    # Not -q: quiet hides the warnings that --strict counts.
+    return subprocess.run([sys.executable, "-c", code, "build", "--strict", "-f", str(out / "mkdocs.yml"), "-d", str(site)],
                           cwd="/", env={**env, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, check=False, timeout=300)
 
 

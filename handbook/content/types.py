@@ -12,9 +12,7 @@ fails when an entry lacks any of these.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
-from typing import Any
 
 from handbook.content.health_check import HealthCheck
 from handbook.content.model import (
@@ -33,43 +31,9 @@ from handbook.content.model import (
     TypedPage,
 )
 from handbook.content.references import role_fields
+from handbook.content.type_parts import Anatomy, Example, Index, PageIn, Play, Raci, RoleList
 
-
-@dataclass(frozen=True)
-class Anatomy:
-    headings: tuple[str, ...]
-    # Checked on every build once every page of the type follows it.
-    enforced: bool = False
-    # Headings a page may add after the required ones, in this order (a template's worked example).
-    optional: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Index:
-    """The generated index page of a type's folder (/rituals/): its summary and its table's columns."""
-
-    summary: str
-    # (column heading, cell): cells are macros of templates/type_index.md.j2, e.g. "cadence".
-    columns: tuple[tuple[str, str], ...]
-    # A line under the table on how to read the RACI columns, with a link to the matrix.
-    raci_note: bool = False
-
-
-@dataclass(frozen=True)
-class PageIn:
-    """Stands for the id of an existing page in `folder`, as folder/id, e.g. practices/baseline-first."""
-
-    folder: str
-
-
-@dataclass(frozen=True)
-class Example:
-    """Scaffold placeholders of one page type, where the generic ones would break the type's rules."""
-
-    # Field -> placeholder value, written instead of the generic one; PageIn(...) becomes an existing page.
-    fields: dict[str, Any] = dataclasses.field(default_factory=dict)
-    # Anatomy heading -> the placeholder text under it.
-    sections: dict[str, str] = dataclasses.field(default_factory=dict)
+__all__ = ["Anatomy", "Example", "Index", "PageIn", "PageType", "Play", "Raci", "RoleList", "page_type", "page_types"]
 
 
 @dataclass(frozen=True)
@@ -100,6 +64,19 @@ class PageType:
     scaffold: bool = True
     # Its pages go in the onboarding pack (PDF) of the role that owns them, as a tool that role runs.
     pack: bool = False
+    # Its pages are held on a team's calendar: the team file's rhythm, the calendars and the rhythm page are theirs.
+    recurs: bool = False
+    # What its RACI levels mean (a type whose model has `roles`); where a role page lists its pages.
+    raci: Raci | None = None
+    role_list: RoleList | None = None
+    # A page a team runs, with the at-a-glance box of a play.
+    play: Play | None = None
+    # Its text tells the reader what to do: `python -m handbook figures` checks its figures and owner claims.
+    instructions: bool = False
+    # Its pages are the documents others cite in `sources` (each lists the pages drawn from it).
+    cited: bool = False
+    # The home page: the team's note and the role cards go on it; llms.txt lists it apart.
+    start: bool = False
 
     @property
     def card_label(self) -> str:
@@ -139,7 +116,7 @@ _DECISION_GUIDE_EXAMPLE = Example(
 # In reading order: role views, type indexes, tag pages, llms.txt and the matrix list types in this order.
 PAGE_TYPES: tuple[PageType, ...] = (
     PageType(
-        "role", nav="Roles", model=Role, folder="roles", singular="Role", plural="Roles", book="Roles",
+        "role", nav="Roles", model=Role, folder="roles", singular="Role", plural="Roles", book="Roles", instructions=True,
         anatomy=Anatomy(("Focus", "Responsibilities", "Skills", "Motivations and fears", "What you need from other roles",
                          "What you owe other roles", "Typical friction"), enforced=True),
         index=Index("Every role on a cross-functional AI team: what it does and what it needs from the others.",
@@ -147,6 +124,10 @@ PAGE_TYPES: tuple[PageType, ...] = (
     ),
     PageType(
         "ritual", nav="Rituals", model=Ritual, folder="rituals", singular="Ritual", plural="Rituals", book="Rituals", box="ritual_box.html.j2",
+        recurs=True, play=Play(run_field="duration_minutes"), instructions=True,
+        raci=Raci(levels={"accountable": "You run these", "responsible": "You bring work to these",
+                          "consulted": "You join when your input is needed", "informed": "You hear the outcome"}),
+        role_list=RoleList("rituals-you-attend", "Rituals you attend", "No ritual lists this role yet."),
         anatomy=Anatomy(("Purpose", "When and how long", "Who", "Prep checklist", "Agenda", "Outputs", "Remote or async variant",
                          "Signs it works", "Signs it is failing"), enforced=True),
         index=Index("The recurring meetings and sessions that keep a cross-functional AI team in step.",
@@ -155,13 +136,16 @@ PAGE_TYPES: tuple[PageType, ...] = (
     ),
     PageType(
         "practice", nav="Practices", model=Practice, folder="practices", singular="Practice", plural="Practices", book="Practices", box="involved_box.html.j2",
+        play=Play(run_label="First session"), instructions=True, raci=Raci(),
+        role_list=RoleList("practices-you-lead-or-take-part-in", "Practices you own or work in", "No practice lists this role yet."),
         anatomy=Anatomy(("What it is", "Why it matters", "How to do it", "Who does what", "Pitfalls", "How to tell it is working"), enforced=True),
         index=Index("The working practices that help scientists, engineers, product and leadership deliver together.",
                     (("Practice", "title"), ("Owned by", "leads"), ("Summary", "summary")), raci_note=True),
     ),
     PageType(
         "template", nav="Toolkit", model=Template, folder="templates", singular="Template", plural="Templates", book="Templates",
-        box="template_box.html.j2", download=True,
+        box="template_box.html.j2", download=True, play=Play(run_label="Time to fill in"), instructions=True,
+        raci=Raci(glosses={"accountable": "owns the document", "responsible": "fills it in", "consulted": "reviews it", "informed": "reads it"}),
         anatomy=Anatomy(("What it is for", "When to use it", "How to fill it in", "The template"), enforced=True, optional=("A worked example",)),
         index=Index("Documents a cross-functional AI team fills in together, each ready to download as Markdown.",
                     (("Template", "title"), ("Used in", "used_in"), ("Owned by", "leads"), ("Summary", "summary"))),
@@ -172,6 +156,8 @@ PAGE_TYPES: tuple[PageType, ...] = (
     ),
     PageType(
         "exercise", nav="Toolkit", model=Exercise, folder="exercises", singular="Exercise", plural="Exercises", book="Exercises", box="exercise_box.html.j2",
+        play=Play(run_field="duration_minutes"), instructions=True,
+        raci=Raci(glosses={"accountable": "facilitates", "responsible": "takes part", "consulted": "advises", "informed": "hears the outcome"}),
         anatomy=Anatomy(("What it practises", "The brief", "Running it", "Facilitator notes", "Debrief questions", "Variations"), enforced=True),
         index=Index("Role-plays and workshops for practising the conversations and agreements an AI team depends on.",
                     (("Exercise", "title"), ("Duration", "minutes"), ("Group size", "group_size"), ("Facilitator", "leads"), ("Summary", "summary"))),
@@ -187,7 +173,8 @@ PAGE_TYPES: tuple[PageType, ...] = (
     ),
     PageType(
         "decision-guide", nav="Toolkit", model=DecisionGuide, folder="decision-guides", singular="Decision guide", plural="Decision guides",
-        book="Decision guides", box="decision_guide.html.j2",
+        book="Decision guides", box="decision_guide.html.j2", play=Play(run_label="Time to decide"), instructions=True,
+        raci=Raci(glosses={"accountable": "makes the call", "responsible": "brings the evidence", "consulted": "is asked", "informed": "is told the outcome"}),
         # The questions and answers come from front matter; the body explains them.
         anatomy=Anatomy(("Why these questions", "After you decide"), enforced=True),
         index=Index("Short sequences of questions that end in an answer for the recurring hard calls of an AI team.",
@@ -200,24 +187,29 @@ PAGE_TYPES: tuple[PageType, ...] = (
              book="Templates", scaffold=False, pack=True),
     PageType(
         "story", nav="Stories", model=Story, folder="stories", singular="Conflict story", plural="Conflict stories", book="Conflict stories", box="story_box.html.j2",
+        role_list=RoleList("stories-where-you-are-a-party", "Stories and field reports that involve you", "No conflict story involves this role yet.",
+                           fields=("parties", "involved"), detail="summary"),
         anatomy=Anatomy(("Context", "The parties and what each needed", "What was tried", "The resolution", "The outcome, as reported", "Lessons")),
         index=Index("Real tensions between roles, what each side needed and how they were resolved.",
                     (("Story", "title"), ("Parties", "parties"), ("Outcome, as reported", "outcome"))),
     ),
     PageType(
         "report", nav="Stories", model=Report, folder="field-reports", singular="Field report", plural="Field reports", book="Field reports", box="report_box.html.j2",
+        role_list=RoleList("stories-where-you-are-a-party", "Stories and field reports that involve you", "No conflict story involves this role yet.",
+                           fields=("involved",), detail="summary"),
         anatomy=Anatomy(("Context", "What the team did", "What came of it, as reported", "Lessons")),
         index=Index("Accounts of what one team did and what it reports came of it, with the lessons for yours.",
                     (("Report", "title"), ("Involved", "involved"), ("Outcome, as reported", "outcome"))),
     ),
     PageType(
         "myth", nav="Myths", model=Myth, folder="myths", singular="Myth", plural="Myths", book="Myths", box="myth_box.html.j2",
+        role_list=RoleList("myths-to-unlearn", "Myths to unlearn", "No myth concerns this role yet.", fields=("concerns",), detail="reality"),
         anatomy=Anatomy(("Why people believe it", "The reality", "The evidence", "What to do instead")),
         index=Index("Beliefs about AI teams that the sources show to be wrong, and what to do instead.",
                     (("Myth", "title"), ("The belief", "belief"), ("The reality", "reality"))),
     ),
     PageType(
-        "source", nav="Reference", model=Source, folder="sources", singular="Source", plural="Sources", book="Sources",
+        "source", nav="Reference", model=Source, folder="sources", singular="Source", plural="Sources", book="Sources", cited=True,
         anatomy=Anatomy(("What kind of document it is", "Scope", "What the handbook took from it", "What the handbook left out and why")),
         index=Index("The five documents this handbook was built from, and what it took from each.",
                     (("Source", "title"), ("Kind", "kind"), ("Year", "year"), ("Summary", "summary"))),
@@ -225,7 +217,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("glossary", Glossary, file="glossary.md", singular="Glossary", card="Reference", plural="Glossary", book="Reference", scaffold=False),
     # Any other Markdown file directly in docs/: a general page.
     PageType("page", TypedPage, singular="Page", card="Handbook", plural="Pages", book="Reference"),
-    PageType("home", Page, file="index.md", singular="Home page", card="Handbook", plural="Home", book="Introduction", scaffold=False),
+    PageType("home", Page, file="index.md", singular="Home page", card="Handbook", plural="Home", book="Introduction", scaffold=False, start=True),
 )
 
 # The registry is read through these functions, at call time, so that a test can extend
@@ -242,6 +234,31 @@ def page_type(name: str) -> PageType:
         if found.name == name:
             return found
     raise KeyError(name)
+
+
+def recurring() -> str:
+    """The type whose pages a team holds on its calendar (the rituals): the rhythm, the team file and the calendars'."""
+    return next(t.name for t in PAGE_TYPES if t.recurs)
+
+
+def cited() -> str:
+    """The type of the documents others cite in `sources` (the source documents)."""
+    return next(t.name for t in PAGE_TYPES if t.cited)
+
+
+def is_start(name: str) -> bool:
+    """The home page's type."""
+    return name in names() and page_type(name).start
+
+
+def instruction_types() -> tuple[str, ...]:
+    """The types whose text tells the reader what to do (the roles and the plays), in reading order."""
+    return tuple(t.name for t in PAGE_TYPES if t.instructions)
+
+
+def plays() -> tuple[PageType, ...]:
+    """The types of the pages a team runs, in reading order."""
+    return tuple(t for t in PAGE_TYPES if t.play is not None)
 
 
 def names() -> tuple[str, ...]:

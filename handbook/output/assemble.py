@@ -173,7 +173,25 @@ def engine_config(config: Mapping[str, Any], build: Build, has_overrides: bool) 
     titles.update({o.path: o.title for o in build.outputs if o.is_page and o.nav})
     titles = {uri: title for uri, title in titles.items() if not outside.match_file(uri)}
     found["nav"] = navigation(titles, _nav_files(build), build.hidden())
+    # The pages the navigation leaves out on purpose (a role the team lacks, a starter's page, a tag's page) are named
+    # as such, or the engine's strict build would count each as forgotten.
+    listed = set(_nav_paths(found["nav"]))
+    unlisted = sorted(uri for uri in build.pages() if uri not in listed and not outside.match_file(uri))
+    if unlisted:
+        found["not_in_nav"] = "".join(f"{line}\n" for line in [*str(config.get("not_in_nav") or "").splitlines(), *(f"/{uri}" for uri in unlisted)] if line)
     return found
+
+
+def _nav_paths(items: Any) -> Iterator[str]:
+    """Every page a written navigation lists."""
+    if isinstance(items, str):
+        yield items
+    elif isinstance(items, list):
+        for item in items:
+            yield from _nav_paths(item)
+    elif isinstance(items, dict):
+        for value in items.values():
+            yield from _nav_paths(value)
 
 
 def _nav_files(build: Build) -> dict[str, str]:

@@ -26,7 +26,7 @@ from handbook.content.problems import ContentError
 from handbook.content.settings import Settings
 from handbook.content.team import TeamFile
 from handbook.content.team_file import team_label
-from handbook.content.types import page_type
+from handbook.content.types import page_type, recurring
 from handbook.content.urls import site_path
 from handbook.output.social_cards import OTHER_KIND, cached_card, card_path
 from handbook.pages.outputs import Output, claims, outputs
@@ -108,7 +108,7 @@ class Build:
             return set()
         team = self.team.team
         return {e.src_uri for e in self.catalog.of_type("role") if not team.has_role(e.stem)} | {
-            e.src_uri for e in self.catalog.of_type("ritual") if team.drops(e.stem)
+            e.src_uri for e in self.catalog.of_type(recurring()) if team.drops(e.stem)
         }
 
     # --- what the engine is handed --------------------------------------------------------------------------

@@ -12,13 +12,13 @@ import re
 
 from handbook.content.catalog import Catalog, Entry, page_url
 from handbook.content.markdown import MARKDOWN_LINK
-from handbook.content.types import names
+from handbook.content.types import is_start, names
 from handbook.content.types import plural as plural_of
 from handbook.pages.render import inline
 
 
 def _ordered(catalog: Catalog) -> list[tuple[str, list[Entry]]]:
-    return [(plural_of(kind), catalog.of_type(kind)) for kind in names() if kind != "home" and catalog.of_type(kind)]
+    return [(plural_of(kind), catalog.of_type(kind)) for kind in names() if not is_start(kind) and catalog.of_type(kind)]
 
 
 def _absolute(site_url: str, entry: Entry) -> str:

@@ -107,7 +107,7 @@ def _folder(context: _Context, folder: str, parent: _Config | None, title: str |
 class _Pending:
     """An item still to resolve, as awesome-nav queues them: pages first, then folders (deepest first), then globs."""
 
-    kind: str  # "page", "folder", "glob"
+    kind: str  # "one", "folder", "glob"
     value: Any
     folder: str = ""
     config: _Config | None = None
@@ -119,7 +119,7 @@ def _parse(context: _Context, item: Any, folder: str, config: _Config) -> Any:
     if isinstance(item, str):
         target = _join(folder, item)
         if target in context.titles:
-            return _Pending("page", target)
+            return _Pending("one", target)
         if target in context.folders:
             return _Pending("folder", target, config=config)
         return _Pending("glob", item, folder, config)
@@ -134,7 +134,7 @@ def _parse(context: _Context, item: Any, folder: str, config: _Config) -> Any:
     target = _join(folder, value)
     if target in context.folders:
         return _Pending("folder", target, config=config, title=key)
-    return _Pending("page", target, title=key) if target in context.titles else {key: value}
+    return _Pending("one", target, title=key) if target in context.titles else {key: value}
 
 
 def _queue(items: list[Any]) -> list[tuple[tuple[int, ...], list[Any], int]]:
@@ -143,7 +143,7 @@ def _queue(items: list[Any]) -> list[tuple[tuple[int, ...], list[Any], int]]:
         if isinstance(item, _Section):
             found += _queue(item.children)
         elif isinstance(item, _Pending):
-            priority = {"page": (1, index), "folder": (2, -len(item.value.split("/")), index), "glob": (3, index)}[item.kind]
+            priority = {"one": (1, index), "folder": (2, -len(item.value.split("/")), index), "glob": (3, index)}[item.kind]
             found.append((priority, items, index))
     return found
 
@@ -151,7 +151,7 @@ def _queue(items: list[Any]) -> list[tuple[tuple[int, ...], list[Any], int]]:
 def _resolve(items: list[Any], context: _Context) -> list[Any]:
     for _, holder, index in sorted(_queue(items), key=lambda entry: entry[0]):
         item = holder[index]
-        if item.kind == "page":
+        if item.kind == "one":
             context.visit(item.value)
             holder[index] = _Page(item.value, item.title)
         elif item.kind == "folder":
@@ -180,7 +180,7 @@ def _glob(context: _Context, pending: _Pending) -> list[Any]:
     matches: list[Any] = []
     for key in sorted(context.unvisited):
         if glob.globmatch(key, pattern, flags=glob.GLOBSTAR | glob.EXTGLOB):
-            matches.append(_Pending("folder", key.rstrip("/"), config=config) if key.endswith("/") else _Pending("page", key))
+            matches.append(_Pending("folder", key.rstrip("/"), config=config) if key.endswith("/") else _Pending("one", key))
     items = _resolve(matches, context)
     _sort(items, config, context)
     return items

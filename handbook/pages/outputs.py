@@ -113,11 +113,13 @@ def outputs(catalog: Catalog, settings: Settings, team: TeamFile | None = None) 
     freshness = settings.freshness
     found.append(Output(review_due.REVIEW_DUE, review_due.TITLE, review_due.review_summary(freshness),
                         review_due.review_due_page(catalog, freshness), nav="Reference", search=False))
-    downloads = template_downloads({entry.stem: entry.body for entry in catalog.of_type("template")})
+    # The types whose pages offer their template block as a download (the registry's `download`).
+    offered = [entry for kind in page_types() if kind.download for entry in catalog.of_type(kind.name)]
+    downloads = template_downloads({entry.stem: entry.body for entry in offered})
     found += [Output(path, f"Template download: {path}", text=text) for path, text in downloads.items()]
     # Moved pages for hosts that serve real 301s: Netlify and Cloudflare Pages read it; deploy/redirects-to-nginx turns it into nginx's.
     moved = [f"{alias} {entry.url} 301" for entry in catalog.entries.values() for alias in getattr(entry.meta, "aliases", [])]
-    moved += [f"{earlier_uri(e.stem)} /{download_uri(e.stem)} 301" for e in catalog.of_type("template") if download_uri(e.stem) in downloads]
+    moved += [f"{earlier_uri(e.stem)} /{download_uri(e.stem)} 301" for e in offered if download_uri(e.stem) in downloads]
     found.append(Output("_redirects", "Redirects of moved pages", text="".join(f"{line}\n" for line in sorted(moved))))
     site_url = settings.site_url or "/"
     found += [
@@ -188,7 +190,7 @@ def claims(catalog: Catalog, found: Iterable[Output]) -> list[Problem]:
     for uri, entry in catalog.entries.items():
         claim(entry.url, _Claim(f"{label}/{uri}", f"{label}/{uri}"), "{url} is already the address of {other}: rename the file")
     for output in found:
-        what = f"the generated {'page' if output.is_page else 'file'} '{output.title}'"
+        what = f"the generated page '{output.title}'" if output.is_page else f"the generated file '{output.title}'"
         if output.owner is not None:
             path, line, field = output.owner
             claim(output.url, _Claim(f"{what} ({path}, line {line})", path, line, field), "{url} is already {other}: give this person another `id`")

@@ -16,6 +16,7 @@ from fractions import Fraction
 from handbook.content.catalog import Catalog, Entry, ordered_roles
 from handbook.content.model import Ritual
 from handbook.content.team import TeamFile
+from handbook.content.types import recurring
 from handbook.pages.render import render_file
 from handbook.pages.schedule import ATTENDING, CADENCE_LABELS, PER_WEEK, SPRINT_WEEKS, WEEKDAYS, When, schedule
 
@@ -112,14 +113,14 @@ def by_cadence(whens: list[When], cadences: tuple[str, ...], *, dated: bool | No
 
 
 def _present(catalog: Catalog, chosen: tuple[tuple[str, str], ...]) -> list[tuple[Entry, str]]:
-    present = catalog.by_stem("ritual")
+    present = catalog.by_stem(recurring())
     return [(present[stem], why) for stem, why in chosen if stem in present]
 
 
 def core_rituals(catalog: Catalog) -> list[tuple[Entry, str]]:
     """The core rituals (`core` in front matter), the most frequent first, each with why it is core."""
     order = list(PER_WEEK)
-    found = [e for e in catalog.of_type("ritual") if isinstance(e.meta, Ritual) and e.meta.core is not None]
+    found = [e for e in catalog.of_type(recurring()) if isinstance(e.meta, Ritual) and e.meta.core is not None]
     return [(e, e.meta.core.why.rstrip(".")) for e in sorted(found, key=lambda e: order.index(e.meta.cadence))]
 
 
@@ -151,7 +152,7 @@ def rhythm_page(catalog: Catalog, found: TeamFile | None = None) -> str:
     whens = schedule(catalog, found)
     minimal = core_rituals(catalog)
     core = core_ids(catalog)
-    present = catalog.by_stem("ritual")
+    present = catalog.by_stem(recurring())
     minimal_minutes = sum((m for e, _ in minimal if (m := weekly_minutes(e.meta)) is not None), Fraction(0))
     return render_file(
         "rhythm.md.j2",
@@ -162,7 +163,7 @@ def rhythm_page(catalog: Catalog, found: TeamFile | None = None) -> str:
         outside=by_cadence(whens, ("per-release", "as-needed")),
         times=role_times(catalog, whens),
         core_times=role_times(catalog, [w for w in whens if w.entry.stem in core]),
-        not_held=[e for e in catalog.of_type("ritual") if found and not found.team.holds(e.stem)],
+        not_held=[e for e in catalog.of_type(recurring()) if found and not found.team.holds(e.stem)],
         minimal=minimal,
         minimal_minutes=minimal_minutes,
         later=_present(catalog, SMALL_TEAM_LATER),

@@ -27,6 +27,7 @@ from handbook.content.catalog import Catalog, Entry
 from handbook.content.fields import Weekday
 from handbook.content.model import Ritual
 from handbook.content.team import TeamFile
+from handbook.content.types import recurring
 
 WEEKDAYS: tuple[str, ...] = get_args(Weekday)
 # The handbook recommends two-week sprints (see the note on cycle length in
@@ -211,7 +212,7 @@ def team_when(entry: Entry, found: TeamFile) -> When:
 
 def schedule(catalog: Catalog, found: TeamFile | None = None) -> list[When]:
     """Every ritual of the catalog as its page says; with a team file, the rituals the team holds, as it holds them."""
-    rituals = [e for e in catalog.of_type("ritual") if isinstance(e.meta, Ritual)]
+    rituals = [e for e in catalog.of_type(recurring()) if isinstance(e.meta, Ritual)]
     if found is None:
         return [page_when(e) for e in rituals]
     return [team_when(e, found) for e in rituals if found.team.holds(e.stem)]

@@ -17,6 +17,7 @@ from handbook.content.catalog import Catalog, Entry
 from handbook.content.model import CHECKLIST_LABELS
 from handbook.content.onboarding import checklist_id, long_date
 from handbook.content.team import Person, TeamFile
+from handbook.content.types import recurring
 from handbook.content.urls import Linker
 from handbook.pages.calendars import TEAM_CALENDAR, role_calendar, scheduled
 from handbook.pages.render import escape, render_html
@@ -68,7 +69,7 @@ def team_html(catalog: Catalog, view: Catalog, found: TeamFile, link: Linker, to
     held = {w.entry.stem for w in whens}
     # The core rituals (front matter `core`) are the handbook's suggestion for every team.
     suggested = [e for e, _ in core_rituals(view) if e.stem not in held]
-    dropped = [e for e in catalog.of_type("ritual") if found.team.drops(e.stem)]
+    dropped = [e for e in catalog.of_type(recurring()) if found.team.drops(e.stem)]
     listed = held | {e.stem for e in suggested} | {e.stem for e in dropped}
     return render_html(
         "team.html.j2",
@@ -84,7 +85,7 @@ def team_html(catalog: Catalog, view: Catalog, found: TeamFile, link: Linker, to
         untimed=[w for w in whens if not (w.days and w.time)],
         suggested=suggested,
         dropped=dropped,
-        others=len([e for e in view.of_type("ritual") if e.stem not in listed]),
+        others=len([e for e in view.of_type(recurring()) if e.stem not in listed]),
         times=role_times(view, whens),
         calendared=len(scheduled(view, found)),
         addresses=addresses(found, view, site_url),

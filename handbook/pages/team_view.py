@@ -18,6 +18,7 @@ from handbook.content.catalog import Catalog, Entry, ordered_roles
 from handbook.content.model import CHECKLIST_PHASES, ChecklistItem, Role
 from handbook.content.onboarding import first_week, noun
 from handbook.content.team import Person, TeamFile
+from handbook.content.types import recurring
 
 
 def is_lead(role: Entry | None) -> bool:
@@ -30,7 +31,7 @@ def team_catalog(catalog: Catalog, found: TeamFile) -> Catalog:
     team = found.team
     entries = {
         uri: entry for uri, entry in catalog.entries.items()
-        if not (entry.type == "role" and not team.has_role(entry.stem)) and not (entry.type == "ritual" and team.drops(entry.stem))
+        if not (entry.type == "role" and not team.has_role(entry.stem)) and not (entry.type == recurring() and team.drops(entry.stem))
     }
     return dataclasses.replace(catalog, entries=entries)
 
@@ -95,7 +96,7 @@ def _names(entry: Entry) -> list[str]:
     names = [title, title.removeprefix("AI ")]
     names += [other for other in getattr(entry.meta, "also_called", []) if " " in other or other.isupper()]
     last = title.split()[-1]
-    if entry.type == "ritual" and "-" in last:
+    if entry.type == recurring() and "-" in last:
         names.append(last)
     return list(dict.fromkeys(names))
 
@@ -120,7 +121,7 @@ class Action:
 def _absent(catalog: Catalog, found: TeamFile, item: ChecklistItem) -> tuple[list[Entry], list[Entry]]:
     """The rituals the team does not hold and the roles it does not have that an action names or points to."""
     see = catalog.get(f"{item.see}.md") if item.see else None
-    rituals = [r for r in catalog.of_type("ritual") if not found.team.holds(r.stem) and (r is see or _named(item.do, r))]
+    rituals = [r for r in catalog.of_type(recurring()) if not found.team.holds(r.stem) and (r is see or _named(item.do, r))]
     roles = [r for r in catalog.of_type("role") if not found.team.has_role(r.stem) and (r is see or _named(item.do, r))]
     return rituals, roles
 
@@ -154,5 +155,5 @@ def team_first_week(catalog: Catalog, found: TeamFile, role: Entry) -> list[Entr
     """The role's first-week reading without the rituals the team does not hold and the roles it does not have."""
     return [
         e for e in first_week(catalog, role)
-        if not (e.type == "ritual" and not found.team.holds(e.stem)) and not (e.type == "role" and not found.team.has_role(e.stem))
+        if not (e.type == recurring() and not found.team.holds(e.stem)) and not (e.type == "role" and not found.team.has_role(e.stem))
     ]

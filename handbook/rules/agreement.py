@@ -19,6 +19,7 @@ from handbook.content.agendas import timed_agenda
 from handbook.content.catalog import Catalog, Entry
 from handbook.content.model import Play, Ritual
 from handbook.content.problems import Problem
+from handbook.content.types import recurring
 
 
 def agreement_problems(catalog: Catalog, docs: Mapping[str, frontmatter.Parsed]) -> list[Problem]:
@@ -84,7 +85,7 @@ def _role(catalog: Catalog, role: str | None) -> str:
 
 def agenda_problems(catalog: Catalog, docs: Mapping[str, frontmatter.Parsed]) -> list[Problem]:
     """Timed agendas that do not add up to their ritual's length, once the slots other rituals take in them are counted."""
-    rituals = {e.stem: e for e in catalog.of_type("ritual") if isinstance(e.meta, Ritual)}
+    rituals = {e.stem: e for e in catalog.of_type(recurring()) if isinstance(e.meta, Ritual)}
     claims: dict[str, list[Entry]] = {}
     problems: list[Problem] = []
     for entry in rituals.values():

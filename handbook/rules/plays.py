@@ -16,13 +16,17 @@ TEMPLATE_HEADING = "The template"
 LANGUAGE = "markdown"
 
 
+# How messages name a reference to any page ("unknown page 'x'").
+PAGE_WORD = "page"
+
+
 def play_problems(entry: Entry, doc: frontmatter.Parsed, path: str, check: Callable[..., None], pages: set[str]) -> list[Problem]:
     """Cross-field rules of templates, exercises and decision guides."""
     meta, uri = entry.meta, entry.src_uri
     where = "use folder/id of an existing page, e.g. practices/team-charter"
     if isinstance(meta, Template):
         for index, ref in enumerate(meta.used_in):
-            check(uri, ("used_in", index), ref, pages, "page", where)
+            check(uri, ("used_in", index), ref, pages, PAGE_WORD, where)
         problem = block_problem(entry.body, doc.body_line, path)
         return [problem] if problem else []
     if isinstance(meta, Exercise):
@@ -30,7 +34,7 @@ def play_problems(entry: Entry, doc: frontmatter.Parsed, path: str, check: Calla
     if isinstance(meta, DecisionGuide):
         for index, answer in enumerate(meta.answers):
             for number, ref in enumerate(answer.see):
-                check(uri, ("answers", index, "see", number), ref, pages, "page", where)
+                check(uri, ("answers", index, "see", number), ref, pages, PAGE_WORD, where)
         return guide_problems(meta, doc.line_of, path)
     return []
 

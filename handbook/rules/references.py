@@ -13,6 +13,7 @@ from handbook.content.model import Glossary, Ritual, Role, WithRoles
 from handbook.content.problems import Problem
 from handbook.content.references import references
 from handbook.content.team import TEAM_SOURCE
+from handbook.content.types import cited, page_type
 from handbook.rules.agreement import agreement_problems
 from handbook.rules.anatomy import anatomy_problems, outside_asset_problems, unsafe_link_problems
 from handbook.rules.glossary import glossary_problems
@@ -36,7 +37,7 @@ def cross_problems(parsed: Parsed) -> list[Problem]:
     # Ids come from the files present, so one invalid page does not make every reference to it fail too.
     problems: list[Problem] = []
     roles = _ids(present, "roles")
-    sources = _ids(present, "sources")
+    sources = _ids(present, page_type(cited()).folder)
     titles: dict[str, str] = {}
     pages = {uri[: -len(".md")] for uri in present}
 
@@ -56,7 +57,7 @@ def cross_problems(parsed: Parsed) -> list[Problem]:
             titles[folded] = uri
         for index, tag in enumerate(getattr(meta, "tags", []) if catalog.tags_read else []):
             check(uri, ("tags", index), tag, catalog.tags, "tag", f"tags are listed in {catalog.docs_label}/{TAGS_FILE}")
-        for index, source in enumerate(getattr(meta, "sources", []) if entry.type != "source" else []):
+        for index, source in enumerate(getattr(meta, "sources", []) if not page_type(entry.type).cited else []):
             # A page the team writes may cite the team's own decision instead of a source document.
             check(uri, ("sources", index), source, sources | {TEAM_SOURCE}, "source",
                   f"source ids are the file names in docs/sources/, or '{TEAM_SOURCE}' for the team's own decision")

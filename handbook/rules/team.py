@@ -11,6 +11,7 @@ from handbook.content.catalog import Catalog
 from handbook.content.problems import ContentError, Problem
 from handbook.content.team import Slot, TeamFile
 from handbook.content.team_file import read_team
+from handbook.content.types import recurring
 
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CADENCE_WORDS = {"per-release": "before each release", "as-needed": "when needed"}
@@ -24,7 +25,7 @@ def _hint(value: str, known: Iterable[str]) -> str:
 def team_problems(found: TeamFile, catalog: Catalog) -> list[Problem]:
     team, path = found.team, found.path
     roles = set(catalog.by_stem("role"))
-    rituals = set(catalog.by_stem("ritual"))
+    rituals = set(catalog.by_stem(recurring()))
     problems: list[Problem] = []
 
     def problem(loc: tuple[object, ...], message: str) -> None:
@@ -77,7 +78,7 @@ def team_problems(found: TeamFile, catalog: Catalog) -> list[Problem]:
         if ritual not in rituals:
             problem(("rhythm", ritual), f"unknown ritual '{ritual}'{_hint(ritual, rituals)}: ritual ids are the file names in docs/rituals/")
         elif isinstance(slot, Slot):
-            for field, message in slot_problems(slot, catalog.by_stem("ritual")[ritual].meta.cadence):
+            for field, message in slot_problems(slot, catalog.by_stem(recurring())[ritual].meta.cadence):
                 problem(("rhythm", ritual, field) if field else ("rhythm", ritual), message)
     return problems
 

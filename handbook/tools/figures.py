@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from handbook.content.catalog import Catalog, Entry
 from handbook.content.markdown import prose_lines
 from handbook.content.problems import Problem
+from handbook.content.types import instruction_types
 
 # "15 minutes", "two weeks", "60%", "3 of 10", "a day" is too vague to count.
 _NUMBER = (r"(?<![\w-])(?:\d+(?:[.,]\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -68,6 +69,8 @@ def unmarked(entry: Entry, docs_label: str = "docs") -> list[Problem]:
     return found
 
 
-def unmarked_figures(catalog: Catalog, kinds: tuple[str, ...] = ("ritual", "practice", "role", "exercise", "template", "decision-guide")) -> list[Problem]:
-    """Every unmarked figure on the pages that give instructions (stories and sources report, so they are left out)."""
-    return [problem for kind in kinds for entry in catalog.of_type(kind) for problem in unmarked(entry, catalog.docs_label)]
+def unmarked_figures(catalog: Catalog, kinds: tuple[str, ...] | None = None) -> list[Problem]:
+    """Every unmarked figure on the pages that give instructions (the registry's `instructions`: stories and sources
+    report, so they are left out)."""
+    chosen = kinds if kinds is not None else instruction_types()
+    return [problem for kind in chosen for entry in catalog.of_type(kind) for problem in unmarked(entry, catalog.docs_label)]

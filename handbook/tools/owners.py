@@ -23,6 +23,7 @@ from handbook.content.catalog import Catalog, Entry
 from handbook.content.markdown import heading
 from handbook.content.model import Play
 from handbook.content.problems import Problem
+from handbook.content.types import instruction_types
 from handbook.tools.figures import FOOTNOTE, outside_callouts
 
 # Owning, being accountable, running the meeting, making the call.
@@ -42,7 +43,6 @@ _ROLE_WORD = re.compile(
 LABEL = re.compile(r"handbook(?:'s)? (?:own )?(?:propos|suggest|recommend|default)", re.IGNORECASE)
 _ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*\[(])")
-KINDS = ("ritual", "practice", "template", "exercise", "decision-guide", "role")
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,8 @@ def _cited_owner(entry: Entry, role: str) -> bool:
     return any(FOOTNOTE.search(u.text) and _CLAIM.search(u.text) and f"roles/{role}.md" in u.text for u in units(entry.body))
 
 
-def unlabelled_owners(catalog: Catalog, kinds: tuple[str, ...] = KINDS) -> list[Problem]:
-    """Every unlabelled owner claim on the pages that give instructions (stories and reports tell what happened)."""
-    return [problem for kind in kinds for entry in catalog.of_type(kind) for problem in unlabelled(entry, catalog.docs_label)]
+def unlabelled_owners(catalog: Catalog, kinds: tuple[str, ...] | None = None) -> list[Problem]:
+    """Every unlabelled owner claim on the pages that give instructions (the registry's `instructions`: stories and
+    reports tell what happened)."""
+    chosen = kinds if kinds is not None else instruction_types()
+    return [problem for kind in chosen for entry in catalog.of_type(kind) for problem in unlabelled(entry, catalog.docs_label)]

@@ -32,6 +32,7 @@ from handbook.content.settings import Settings
 from handbook.content.types import (
     Example,
     PageIn,
+    cited,
     folders,
     headings_for,
     names,
@@ -46,7 +47,8 @@ from handbook.tools.nav import NAV_FILE, add_to_nav
 # Fields whose values are ids of other pages, by the folder the ids come from: the role fields
 # come from the model (see content/model.py, `Ref`); any other field named after a folder refers to it.
 def _references(model: type[Page]) -> dict[str, str]:
-    return {**dict.fromkeys(role_fields(model), "roles"), "sources": "sources"}
+    sources = page_type(cited()).folder
+    return {**dict.fromkeys(role_fields(model), "roles"), sources: sources}
 
 
 GUIDE = (

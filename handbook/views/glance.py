@@ -12,14 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handbook.content.exercises import SUGGESTED_LABEL
-from handbook.content.model import Play, Ritual
+from handbook.content.model import Play
 from handbook.content.play_parts import DIFFICULTY_LABELS
+from handbook.content.type_parts import Play as PlayKind
+from handbook.content.types import page_type
 from handbook.pages.rhythm import duration_text
 
 PROPOSAL_LABEL = "the handbook's proposal"
-# How each type names its run time: a meeting runs, a template is filled in, a guide is worked through.
-RUN_LABELS = {"ritual": "Run time", "exercise": "Run time", "practice": "First session", "template": "Time to fill in",
-              "decision-guide": "Time to decide"}
 
 
 @dataclass(frozen=True)
@@ -55,11 +54,13 @@ def _minutes(minutes: int) -> str:
 
 def glance(meta: Play, kind: str) -> Glance:
     suggested = set(meta.suggested)
-    run_field = "duration_minutes" if isinstance(meta, Ritual) or kind == "exercise" else "run_minutes"
+    # How the type names its run time (a meeting runs, a template is filled in) and the field that holds it.
+    play = page_type(kind).play or PlayKind()
+    run_field = play.run_field
     run = getattr(meta, run_field, None)
     return Glance(
         prep=Value(_minutes(meta.prep_minutes), "prep_minutes" in suggested) if meta.prep_minutes is not None else None,
-        run_label=RUN_LABELS.get(kind, "Run time"),
+        run_label=play.run_label,
         run=Value(_minutes(run), run_field in suggested) if run is not None else None,
         materials=tuple(_in_a_list(item) for item in meta.materials),
         materials_suggested="materials" in suggested,

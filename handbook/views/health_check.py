@@ -16,7 +16,7 @@ from typing import Any
 from handbook.content.catalog import Catalog, Entry
 from handbook.content.health_check import LEVEL_LABELS, LEVELS, Attribute, HealthCheck, Play
 from handbook.content.model import Exercise, Ritual
-from handbook.content.types import page_type
+from handbook.content.types import cited, page_type
 from handbook.content.urls import Linker
 from handbook.pages.render import render_html
 from handbook.pages.rhythm import SUGGESTION, duration_text
@@ -79,7 +79,7 @@ def health_check_html(catalog: Catalog, entry: Entry, link: Linker, team: str) -
     meta = entry.meta
     if not isinstance(meta, HealthCheck):
         return ""
-    sources = catalog.by_stem("source")
+    sources = catalog.by_stem(cited())
     attributes = [(a, plays(catalog, a), [sources[s] for s in a.sources if s in sources]) for a in meta.attributes]
     return render_html(
         "health_check.html.j2",

@@ -8,18 +8,17 @@ other at-a-glance boxes: `link`, `m`, `labels` and `by_level`.
 from __future__ import annotations
 
 from handbook.content.catalog import Entry
+from handbook.content.types import names, page_type
 from handbook.content.urls import Linker
 from handbook.pages.downloads import download_name, download_uri
 from handbook.pages.render import render_html
 
 DOWNLOAD_LABEL = "Download the template (Markdown)"
 
-# What each RACI level means on these pages, shown beside the level.
-GLOSSES = {
-    "template": {"accountable": "owns the document", "responsible": "fills it in", "consulted": "reviews it", "informed": "reads it"},
-    "exercise": {"accountable": "facilitates", "responsible": "takes part", "consulted": "advises", "informed": "hears the outcome"},
-    "decision-guide": {"accountable": "makes the call", "responsible": "brings the evidence", "consulted": "is asked", "informed": "is told the outcome"},
-}
+def glosses(kind: str) -> dict[str, str]:
+    """What each RACI level means on a type's pages, shown beside the level in its box (the registry's `raci`)."""
+    raci = page_type(kind).raci if kind in names() else None
+    return raci.glosses if raci is not None else {}
 
 
 def download_button(entry: Entry, link: Linker) -> str:

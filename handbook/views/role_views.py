@@ -10,28 +10,18 @@ myths, HTML) goes after the role's own text. Generated headings carry
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from handbook.content.catalog import Catalog, Entry
 from handbook.content.fields import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS
 from handbook.content.markdown import heading, prose_lines
 from handbook.content.model import CHECKLIST_LABELS, CHECKLIST_PHASES, Role, WithRoles
 from handbook.content.onboarding import checklist_id, first_week, noun
+from handbook.content.type_parts import RoleList
+from handbook.content.types import PageType, page_types, recurring
 from handbook.content.urls import Linker, page_id
 from handbook.pages.render import render_file, render_html
 from handbook.pages.rhythm import RHYTHM, duration_text, role_hours
-
-# What a level means for the reader, per kind of page.
-RITUAL_LEVELS = {
-    "accountable": "You run these",
-    "responsible": "You bring work to these",
-    "consulted": "You join when your input is needed",
-    "informed": "You hear the outcome",
-}
-PRACTICE_LEVELS = {
-    "accountable": "You own these",
-    "responsible": "You do the work",
-    "consulted": "You are asked for input",
-    "informed": "You are kept informed",
-}
 
 
 def _level_rank(level: str) -> int:
@@ -55,16 +45,35 @@ def by_level(pairs: list[tuple[Entry, str]]) -> list[tuple[str, list[Entry]]]:
     return list(grouped.items())
 
 
-def stories_of(catalog: Catalog, role: str) -> list[Entry]:
-    return [
-        entry
-        for entry in catalog.of_type("story") + catalog.of_type("report")
-        if role in getattr(entry.meta, "parties", []) or role in entry.meta.involved
-    ]
+@dataclass
+class RoleSection:
+    """A section of a role page: the pages of one or more types that name the role (see PageType.role_list)."""
+
+    listing: RoleList
+    kinds: list[PageType] = field(default_factory=list)
+    # With RACI levels: (the type, the level, its heading for the reader, the pages); else the pages alone.
+    levels: list[tuple[PageType, str, str, list[Entry]]] = field(default_factory=list)
+    pages: list[Entry] = field(default_factory=list)
+
+    @property
+    def recurs(self) -> bool:
+        return any(kind.recurs for kind in self.kinds)
 
 
-def myths_of(catalog: Catalog, role: str) -> list[Entry]:
-    return [entry for entry in catalog.of_type("myth") if role in entry.meta.concerns]
+def role_sections(catalog: Catalog, role: str) -> list[RoleSection]:
+    """Every section the registry gives role pages, in reading order: the pages that name the role, by level or not."""
+    sections: dict[str, RoleSection] = {}
+    for kind in page_types():
+        listing = kind.role_list
+        if listing is None:
+            continue
+        section = sections.setdefault(listing.id, RoleSection(listing))
+        section.kinds.append(kind)
+        if kind.raci is not None:
+            section.levels += [(kind, level, kind.raci.levels[level], entries) for level, entries in by_level(involvements(catalog, role, kind.name))]
+        else:
+            section.pages += [e for e in catalog.of_type(kind.name) if any(role in getattr(e.meta, name, []) for name in listing.fields)]
+    return list(sections.values())
 
 
 def minutes(entries: list[Entry]) -> int:
@@ -73,7 +82,7 @@ def minutes(entries: list[Entry]) -> int:
 
 def owned_rituals(catalog: Catalog, role: str) -> list[Entry]:
     """Rituals the role runs or brings work to: accountable first, then responsible."""
-    return [entry for entry, level in involvements(catalog, role, "ritual") if level in ("accountable", "responsible")]
+    return [entry for entry, level in involvements(catalog, role, recurring()) if level in ("accountable", "responsible")]
 
 
 def pack_name(role_entry: Entry) -> str:
@@ -144,20 +153,16 @@ def role_path(catalog: Catalog, entry: Entry, link: Linker) -> str:
 def role_view(catalog: Catalog, entry: Entry, link: Linker) -> str:
     """The reference below the role's own text, as HTML: rituals and practices by level, stories, myths."""
     role = entry.stem
-    free_days = [e for e in catalog.of_type("ritual") if not e.meta.meeting and e.meta.day]
+    rituals = catalog.of_type(recurring())
+    free_days = [e for e in rituals if not e.meta.meeting and e.meta.day]
     return render_html(
         "role_reference.html.j2",
         link=link,
         hours=role_hours(catalog, role),
-        has_core=any(e.meta.core for e in catalog.of_type("ritual")),
+        has_core=any(e.meta.core for e in rituals),
         duration=duration_text,
         rhythm=RHYTHM,
         free_day=free_days[0] if free_days else None,
         labels=INVOLVEMENT_LABELS,
-        ritual_levels=RITUAL_LEVELS,
-        practice_levels=PRACTICE_LEVELS,
-        rituals=by_level(involvements(catalog, role, "ritual")),
-        practices=by_level(involvements(catalog, role, "practice")),
-        stories=stories_of(catalog, role),
-        myths=myths_of(catalog, role),
+        sections=role_sections(catalog, role),
     )

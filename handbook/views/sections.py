@@ -33,10 +33,11 @@ from handbook.content.catalog import Catalog, Entry, ordered_roles
 from handbook.content.decision_guides import answer_anchor, question_anchor, steps
 from handbook.content.exercises import SUGGESTED_LABEL, group_size, slots
 from handbook.content.fields import INVOLVEMENT_LABELS, INVOLVEMENT_LEVELS
+from handbook.content.health_check import HealthCheck
 from handbook.content.model import Play, WithRoles
 from handbook.content.onboarding import long_date
 from handbook.content.team import TEAM_SOURCE, TeamFile
-from handbook.content.types import page_type
+from handbook.content.types import cited, page_type
 from handbook.content.urls import Linker
 from handbook.pages.calendars import TEAM_CALENDAR
 from handbook.pages.outputs import Output
@@ -50,7 +51,7 @@ from handbook.views.glance import PROPOSAL_LABEL, glance
 from handbook.views.glossary import GLOSSARY, term_index, term_list
 from handbook.views.glossary_terms import TermIndex
 from handbook.views.health_check import health_check_html
-from handbook.views.play_sections import GLOSSES, download_button
+from handbook.views.play_sections import download_button, glosses
 from handbook.views.provenance import drawn_from
 from handbook.views.role_views import (
     abbreviations,
@@ -179,7 +180,8 @@ class Sections:
         if entry is None:
             return PageParts(markdown)
         path = cards = ""
-        if entry.type == "home":
+        kind = page_type(entry.type)
+        if kind.start:
             roles = [r for r in ordered_roles(self.catalog) if self.team is None or self.team.team.has_role(r.stem)]
             cards = render_html("role_cards.html.j2", link=link, roles=roles, week=lambda role: minutes(first_week(self.catalog, role)))
         if entry.type == "role":
@@ -188,10 +190,10 @@ class Sections:
             markdown = f"{intro}\n\n{role_welcome(entry, lead=not intro.strip())}\n\n{PATH_MARK}\n\n{rest}"
             path = role_path(self.catalog, entry, link)
         end = term_list(self.catalog, link) if src_uri == GLOSSARY else ""
-        if entry.type == "health-check":
+        if isinstance(entry.meta, HealthCheck):  # the page whose front matter holds the check's attributes
             end = health_check_html(self.catalog, entry, link, self.site_name)
         # A template page ends with its template: the download again below it.
-        foot = (download_button(entry, link) if page_type(entry.type).download else "") + self.suffix(entry, link) + self.dates(entry, updated)
+        foot = (download_button(entry, link) if kind.download else "") + self.suffix(entry, link) + self.dates(entry, updated)
         return PageParts(markdown, Insert(self.prefix(entry, link)), Insert(end), Insert(path), Insert(foot), Insert(cards))
 
     def prefix(self, entry: Entry, link: Linker) -> str:
@@ -199,7 +201,7 @@ class Sections:
         m = entry.meta
         kind = page_type(entry.type)
         text = render_html("chips.html.j2", tags=getattr(m, "tags", []), tag_uri=tag_uri, tag_label=self.catalog.tag_labels.get, link=link)
-        if self.downloads and entry.type == "home":
+        if self.downloads and kind.start:
             text += self._download(link.file_href("pdf/handbook.pdf"), "Download the handbook (PDF)")
         elif self.downloads and entry.type == "role":
             text += self._download(link.file_href(f"pdf/{pack_name(entry)}.pdf"), f"Download the {entry.title} onboarding pack (PDF)")
@@ -222,7 +224,7 @@ class Sections:
             "link": link,
             "m": m,
             "labels": INVOLVEMENT_LABELS,
-            "glosses": GLOSSES.get(entry.type, {}),
+            "glosses": glosses(entry.type),
             "by_level": [(level, entries) for level, entries in by_level if entries],
             "roles_by_id": roles,
             "role_entries": lambda ids: [roles[r] for r in ids if r in roles],
@@ -246,13 +248,14 @@ class Sections:
         names = lambda role: ", ".join(f"{p.name} ({self.catalog.by_stem('role')[role].title})" for p in people_of(found, role))  # noqa: E731
         context = {"link": link, "team": found.team.name, "public": found.public, "timezone": found.team.timezone}
         m = entry.meta
-        if entry.type == "home":
+        kind = page_type(entry.type)
+        if kind.start:
             return render_html("team_note.html.j2", kind="home", **context)
         if entry.type == "role":
             if not found.team.has_role(entry.stem):
                 return render_html("team_note.html.j2", kind="absent-role", cover=cover(self.catalog, found, entry.stem), **context)
             return render_html("team_note.html.j2", kind="role", people=people_of(found, entry.stem), **context)
-        if entry.type == "ritual":
+        if kind.recurs:
             if found.team.drops(entry.stem):
                 return render_html("team_note.html.j2", kind="not-held", **context)
             if not found.team.holds(entry.stem):
@@ -278,15 +281,16 @@ class Sections:
 
     def suffix(self, entry: Entry, link: Linker) -> str:
         text = ""
+        kind = page_type(entry.type)
         if entry.type == "role":
             text += role_view(self.catalog, entry, link)
-        if entry.type == "source":
+        if kind.cited:
             text += render_html("drawn.html.j2", link=link, pages=self.drawn.get(entry.stem, []))
-        elif entry.type != "home":
-            sources = self.catalog.by_stem("source")
-            cited = [sources[s] for s in getattr(entry.meta, "sources", []) if s in sources]
-            text += render_html("sources.html.j2", link=link, sources=cited, team_decision=TEAM_SOURCE in getattr(entry.meta, "sources", []))
-        if entry.type != "home":
+        elif not kind.start:
+            sources = self.catalog.by_stem(cited())
+            named = [sources[s] for s in getattr(entry.meta, "sources", []) if s in sources]
+            text += render_html("sources.html.j2", link=link, sources=named, team_decision=TEAM_SOURCE in getattr(entry.meta, "sources", []))
+        if not kind.start:
             # A role page is a welcome: its long list of backlinks stays folded.
             text += render_html("linked_from.html.j2", link=link, pages=self.linked_from.get(entry.src_uri, []), collapsed=entry.type == "role")
         return text
