@@ -125,8 +125,22 @@ def _once_each(days: list[str]) -> list[str]:
 
 def _distinct(ids: list[str]) -> list[str]:
     if twice := next((one for index, one in enumerate(ids) if one in ids[:index]), None):
-        raise ValueError(f"'{twice}' is listed twice: list each role once")
+        raise ValueError(f"'{twice}' is listed twice: list each {'page' if twice.endswith('.md') else 'role'} once")
     return ids
+
+
+_PAGE_PATH = re.compile(r"[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*\.md")
+
+
+def _page_path(value: str) -> str:
+    if value.startswith("docs/") and _PAGE_PATH.fullmatch(value.removeprefix("docs/")):
+        raise ValueError(f"'{value}': write the path under docs/, such as {value.removeprefix('docs/')}")
+    if _PAGE_PATH.fullmatch(value):
+        return value
+    if value.startswith("/") or value.startswith("http"):
+        path = value.split("://", 1)[-1].split("/", 1)[-1].strip("/") if value.startswith("http") else value.strip("/")
+        raise ValueError(f"'{value}' is an address: write the page's file under docs/, such as {path or 'about'}.md")
+    raise ValueError(f"'{value}' is not a page's file: write its path under docs/, such as exercises/role-play-eighty-percent-accurate.md")
 
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60), AfterValidator(printable)]
@@ -186,6 +200,8 @@ TeamName = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60), AfterValidator(plain), AfterValidator(printable), AfterValidator(_safe_in_theme)
 ]
 TimeZone = Annotated[str, AfterValidator(_zone)]
+PagePath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=4, max_length=200), AfterValidator(printable), AfterValidator(_page_path),
+                     WithJsonSchema({"type": "string", "pattern": "^[a-z0-9][a-z0-9_/-]*\\.md$"})]
 
 
 class Team(Strict):
@@ -214,6 +230,10 @@ class Team(Strict):
     team's week: the team page lists the handbook's suggestions among them."""
     channels: list[Channel] = []
     """Where the team talks."""
+    leave_out: Annotated[list[PagePath], AfterValidator(_distinct)] = []
+    """Pages of the handbook this team does without, by their file under docs/, such as exercises/role-play-eighty-percent-accurate.md: they
+    leave the navigation, the matrix, the packs and the book, and stay at their addresses with a note, so links to them
+    keep working. A role the team lacks is left out with `roles`, a ritual it does not hold with `false` in `rhythm`."""
 
     def has_role(self, role: str) -> bool:
         return self.roles is None or role in self.roles
@@ -225,6 +245,10 @@ class Team(Strict):
     def drops(self, ritual: str) -> bool:
         """Set to false: the team does not hold it, and the site leaves it out of the navigation and the matrix."""
         return self.rhythm.get(ritual) is False
+
+    def leaves_out(self, src_uri: str) -> bool:
+        """A page the team does without (`leave_out`): out of the navigation and the team's views, kept at its address."""
+        return src_uri in self.leave_out
 
     def slot(self, ritual: str) -> Slot | None:
         found = self.rhythm.get(ritual)

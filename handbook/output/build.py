@@ -74,6 +74,8 @@ class Build:
     # MkDocs' use_directory_urls: false in the offline bundle, whose links end in .html.
     directory_urls: bool = True
     docs: Path | None = None
+    # Each folder's navigation file (folder -> text); None: read from `docs`.
+    nav_files: dict[str, str] | None = None
 
     @property
     def catalog(self) -> Catalog:
@@ -83,6 +85,7 @@ class Build:
     def start(
         cls, settings: Settings, pages: Iterable[tuple[str, bytes]], tags: bytes | None, docs: Path, docs_label: str,
         team_file: Path | None = None, root: Path | None = None, *, directory_urls: bool = True, environ: Mapping[str, str] = os.environ,
+        updated: dict[str, date] | None = None, nav_files: dict[str, str] | None = None,
     ) -> Build:
         """Validate every page and the team file, plan every output; raise ContentError with every problem found."""
         pages = list(pages)
@@ -90,7 +93,8 @@ class Build:
         catalog, team, found = planned.catalog, planned.team, planned.outputs
         sections = Sections.build(catalog, found, downloads=settings.pdf_downloads, team=team, site_name=settings.site_name)
         texts = {uri: raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n") for uri, raw in pages if uri in catalog.entries}
-        return cls(settings, sections, found, last_updated(docs), team=team, sources=texts, directory_urls=directory_urls, docs=docs)
+        dates = updated if updated is not None else last_updated(docs)
+        return cls(settings, sections, found, dates, team=team, sources=texts, directory_urls=directory_urls, docs=docs, nav_files=nav_files)
 
     def signature(self) -> str:
         """What every page may read of every other: each page's front matter, links and reading time, the tags, the
@@ -103,13 +107,13 @@ class Build:
         return hashlib.sha256(data.encode()).hexdigest()
 
     def hidden(self) -> set[str]:
-        """Pages left out of the navigation: roles the team does not have, rituals it set to false (they stay at their addresses)."""
+        """Pages left out of the navigation: roles the team does not have, rituals it set to false, pages it leaves out (they stay at their addresses)."""
         if self.team is None:
             return set()
         team = self.team.team
         return {e.src_uri for e in self.catalog.of_type("role") if not team.has_role(e.stem)} | {
             e.src_uri for e in self.catalog.of_type(recurring()) if team.drops(e.stem)
-        }
+        } | set(team.leave_out)
 
     # --- what the engine is handed --------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ generated tree on disk.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -97,7 +98,9 @@ def outputs(catalog: Catalog, settings: Settings, team: TeamFile | None = None) 
     ]
     if team is not None:
         found += team_outputs(catalog, view, team, settings)
-    indexes = type_index_pages(catalog)
+    # A type's index lists every page of the type (a role the team lacks says so on its page), but not one the team left out.
+    left_out = set(team.team.leave_out) if team is not None else set()
+    indexes = type_index_pages(dataclasses.replace(catalog, entries={u: e for u, e in catalog.entries.items() if u not in left_out}))
     found += [
         Output(f"{t.folder}/index.md", t.plural, t.index.summary, indexes[f"{t.folder}/index.md"], nav=t.nav)
         for t in page_types() if t.index is not None

@@ -27,11 +27,12 @@ def is_lead(role: Entry | None) -> bool:
 
 
 def team_catalog(catalog: Catalog, found: TeamFile) -> Catalog:
-    """The catalog without the roles the team does not have and the rituals it set to false."""
+    """The catalog without the roles the team does not have, the rituals it set to false and the pages it leaves out."""
     team = found.team
     entries = {
         uri: entry for uri, entry in catalog.entries.items()
         if not (entry.type == "role" and not team.has_role(entry.stem)) and not (entry.type == recurring() and team.drops(entry.stem))
+        and not team.leaves_out(uri)
     }
     return dataclasses.replace(catalog, entries=entries)
 

@@ -11,7 +11,7 @@ from handbook.content.catalog import Catalog
 from handbook.content.problems import ContentError, Problem
 from handbook.content.team import Slot, TeamFile
 from handbook.content.team_file import read_team
-from handbook.content.types import recurring
+from handbook.content.types import page_type, recurring
 
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CADENCE_WORDS = {"per-release": "before each release", "as-needed": "when needed"}
@@ -80,7 +80,25 @@ def team_problems(found: TeamFile, catalog: Catalog) -> list[Problem]:
         elif isinstance(slot, Slot):
             for field, message in slot_problems(slot, catalog.by_stem(recurring())[ritual].meta.cadence):
                 problem(("rhythm", ritual, field) if field else ("rhythm", ritual), message)
+    for index, page in enumerate(team.leave_out):
+        if (why := leave_out_problem(page, catalog)) is not None:
+            problem(("leave_out", index), why)
     return problems
+
+
+def leave_out_problem(path: str, catalog: Catalog) -> str | None:
+    """Why the team file cannot leave this page out, or None: a page the handbook has, and one a team can do without."""
+    entry = catalog.entries.get(path)
+    if entry is None:
+        return f"no page docs/{path}{_hint(path, catalog.entries)}: give the path of one of the handbook's pages under docs/"
+    kind = page_type(entry.type)
+    if kind.start:
+        return "the home page cannot be left out: every site opens on it"
+    if entry.type == "role":
+        return f"'{entry.stem}' is a role: leave a role out by listing the team's roles under `roles` without it"
+    if kind.recurs:
+        return f"'{entry.stem}' is a ritual: leave it out with `{entry.stem}: false` under `rhythm`"
+    return None
 
 
 def slot_problems(slot: Slot, page_cadence: str) -> list[tuple[str | None, str]]:

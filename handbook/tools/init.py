@@ -54,12 +54,14 @@ def _quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def team_text(answers: Answers, roles: dict[str, str], schema: str = "schema/team.json") -> str:
+def team_text(answers: Answers, roles: dict[str, str], schema: str = "schema/team.json", example: str = "examples/team.yml",
+              by: str = "make init") -> str:
     """The team file for these answers, each key explained; `roles` maps every role id to its title,
-    `schema` is the editor schema's path relative to the file (for the YAML language server)."""
+    `schema` is the editor schema's path relative to the file (for the YAML language server), `example` the made-up
+    team's file."""
     lines = [
         f"# yaml-language-server: $schema={schema}",
-        "# This team's handbook, written by `make init`. examples/team.yml shows every key",
+        f"# This team's handbook, written by `{by}`. {example} shows every key",
         "# with a made-up team; `make check` checks this file against the pages.",
         "",
         "# name: the site's title, on the home page, the PDF covers and link previews.",
@@ -81,7 +83,7 @@ def team_text(answers: Answers, roles: dict[str, str], schema: str = "schema/tea
         lines += [f"  - {_quoted(role)}  # {roles[role]}" for role in answers.roles]
     lines += [
         "",
-        "# people: who is on the team (name, role; start and buddy for a new starter), as in examples/team.yml.",
+        f"# people: who is on the team (name, role; start and buddy for a new starter), as in {example}.",
         "people: []",
         "# rhythm: the rituals the team holds, each with its days (or day) and time, such as",
         "#   daily-stand-up: {days: [monday, wednesday, friday], time: \"09:30\"}",
@@ -91,6 +93,10 @@ def team_text(answers: Answers, roles: dict[str, str], schema: str = "schema/tea
         "rhythm: {}",
         "# channels: where the team talks (name, url).",
         "channels: []",
+        "# leave_out: pages of the handbook the team does without, by their file under docs/, such as",
+        "#   leave_out: [exercises/role-play-eighty-percent-accurate.md]",
+        "# They leave the navigation, the matrix and the packs, and keep their addresses.",
+        "leave_out: []",
     ]
     return "\n".join(lines) + "\n"
 

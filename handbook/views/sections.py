@@ -251,6 +251,8 @@ class Sections:
         kind = page_type(entry.type)
         if kind.start:
             return render_html("team_note.html.j2", kind="home", **context)
+        if found.team.leaves_out(entry.src_uri):
+            return render_html("team_note.html.j2", kind="left-out", **context)
         if entry.type == "role":
             if not found.team.has_role(entry.stem):
                 return render_html("team_note.html.j2", kind="absent-role", cover=cover(self.catalog, found, entry.stem), **context)
