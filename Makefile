@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: assemble serve build publish test test-fast lint bench engines lighthouse pdf offline clean urls new check schema init
+.PHONY: wheel assemble serve build publish test test-fast lint bench engines lighthouse pdf offline clean urls new check schema init
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,11 @@ unexport OUT
 assemble: export HANDBOOK_ASSEMBLE_OUT = $(if $(filter command line,$(origin OUT)),$(value OUT))
 assemble: $(STAMP)
 	@$(BIN)/python -m handbook assemble
+
+## wheel: the handbook as a package, dist/ai_team_handbook-<version>-py3-none-any.whl, for teams' repositories (handbook new-team)
+wheel: $(STAMP)
+	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation -w dist .
+	@ls -1 dist/*.whl | tail -n 1
 
 ## check: every page and link validated in under a second, without building
 check: $(STAMP)

@@ -117,7 +117,7 @@ def test_the_settings_are_applied_once_and_written_as_values(tmp_path):
 
 def test_after_an_edit_the_backlinks_the_matrix_and_the_tag_pages_follow(tmp_path):
     found = project(tmp_path)
-    loop = Loop(found.config_file, tmp_path / "serve")
+    loop = Loop(lambda: Project(found.config_file), tmp_path / "serve")
     loop.project = lambda: Project(found.config_file, found.environ)  # type: ignore[method-assign]
     assert loop.refresh().startswith("assembled")
     out = tmp_path / "serve" / "docs"
@@ -145,7 +145,7 @@ def test_after_an_edit_the_backlinks_the_matrix_and_the_tag_pages_follow(tmp_pat
 
 def test_a_problem_keeps_the_last_good_site(tmp_path, capsys):
     found = project(tmp_path)
-    loop = Loop(found.config_file, tmp_path / "serve")
+    loop = Loop(lambda: Project(found.config_file), tmp_path / "serve")
     loop.project = lambda: Project(found.config_file, found.environ)  # type: ignore[method-assign]
     loop.refresh()
     page = tmp_path / "serve" / "docs" / "practices" / "pairing.md"

@@ -19,9 +19,12 @@ def test_a_left_out_page_leaves_the_navigation_and_keeps_its_address_with_a_note
     assert note is not None and "Pairing Crew does without this page" in note.get_text(" ", strip=True)
     listed = lambda built: [a["href"] for a in html(built, "/practices/").select("nav.md-nav--primary a[href]") if "pairing" in a["href"]]  # noqa: E731
     assert listed(site) == []
+    in_index = lambda built: [a["href"] for a in html(built, "/practices/").select("article a[href]") if a["href"].startswith("pairing")]  # noqa: E731
+    assert in_index(site) == []
     # The same team without leave_out lists it: the assertion above can fail.
     kept, _ = build_team(tmp_path, TEAM, name="kept")
     assert listed(kept) == ["pairing/"]
+    assert in_index(kept) == ["pairing/"]
 
 
 def test_a_left_out_path_must_be_one_a_team_can_do_without(tmp_path: Path) -> None:

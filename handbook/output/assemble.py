@@ -32,7 +32,7 @@ from typing import Any
 import pathspec
 import yaml
 
-from handbook.content.catalog import NAV_FILE, TAGS_FILE
+from handbook.content.catalog import NAV_FILE
 from handbook.content.urls import site_path
 from handbook.output.build import Build
 from handbook.output.project import Project
@@ -94,8 +94,8 @@ def inputs_digest(project: Project) -> str:
     """Everything an assembly is made from: every file of docs/ and the overrides, mkdocs.yml, the team file, the
     HANDBOOK_* settings, the day, the commit (the pages' "Last updated" dates) and the handbook's own code."""
     digest = hashlib.sha256()
-    files = [project.config_file, project.team_file, *_walk(project.docs)]
-    overrides = project.root / OVERRIDES
+    files = [project.config_file, project.team_file, *_walk(project.docs), *(_walk(project.overlay) if project.overlay and project.overlay.is_dir() else [])]
+    overrides = project.config_file.parent / OVERRIDES
     files += list(_walk(overrides)) if overrides.is_dir() else []
     for path in files:
         digest.update(str(path).encode() + b"\0" + (path.read_bytes() if path.is_file() else b"-") + b"\0")
@@ -134,11 +134,9 @@ def assemble(project: Project, build: Build | None = None, previous: Mapping[str
     texts.update({f"docs/{path}": text for path, text in build.files().items()})
     texts.update({f"docs/{path}": text for path, text in redirect_pages(build.catalog, build.directory_urls).items()})
     files: dict[str, Path] = {f"docs/{path}": card for path, card in build.cards(project.root / ".cache" / "social-cards").items()}
-    # Everything else in docs/ that the engine copies as it is: stylesheets, scripts, images.
-    for path in _walk(project.docs):
-        relative = path.relative_to(project.docs).as_posix()
-        if not relative.endswith(".md") and path.name not in (NAV_FILE, TAGS_FILE):
-            files.setdefault(f"docs/{relative}", path)
+    # Everything else in docs/ (and a team's docs/) that the engine copies as it is: stylesheets, scripts, images.
+    for relative, path in project.static_files().items():
+        files.setdefault(f"docs/{relative}", path)
     overrides = _overrides(project, config)
     if overrides is not None:
         files.update({f"{OVERRIDES}/{p.relative_to(overrides).as_posix()}": p for p in _walk(overrides)})
@@ -156,7 +154,8 @@ def _page_inputs(build: Build, src_uri: str) -> str:
 def _overrides(project: Project, config: Mapping[str, Any]) -> Path | None:
     theme = config.get("theme") or {}
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    return (project.root / custom) if custom and (project.root / custom).is_dir() else None
+    base = project.config_file.parent  # relative to mkdocs.yml, as the engine reads it
+    return (base / custom) if custom and (base / custom).is_dir() else None
 
 
 def engine_config(config: Mapping[str, Any], build: Build, has_overrides: bool) -> dict[str, Any]:
@@ -196,6 +195,8 @@ def _nav_paths(items: Any) -> Iterator[str]:
 
 def _nav_files(build: Build) -> dict[str, str]:
     """Each folder's navigation file (folder, "" for docs/ itself -> its text)."""
+    if build.nav_files is not None:
+        return build.nav_files
     root = build.docs
     if root is None or not root.is_dir():
         return {}

@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 
 from handbook.content.settings import today
+from handbook.output.project import Project
 from handbook.output.publish import build_steps
 
 
@@ -25,7 +26,8 @@ def build_offline_site(config: Path, site: Path, *, with_pdf: bool = False) -> N
     # Download buttons only when the PDFs go into the bundle too.
     env = {**os.environ, "HANDBOOK_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "true" if with_pdf else "false",
            "HANDBOOK_SOCIAL_CARDS": "false"}
-    for command in build_steps(config, site, config.parent / ".cache" / "offline"):
+    project = Project(config) if config.suffix else Project.for_team(config)
+    for command in build_steps(project, site, project.root / ".cache" / "offline"):
         subprocess.run(command, env=env, check=True)
 
 

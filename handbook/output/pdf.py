@@ -128,11 +128,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the project's mkdocs.yml (default: %(default)s)")
+    parser.add_argument("--team", type=Path, default=None, help="a team's repository, built with the installed handbook")
     parser.add_argument("--only", nargs="*", help="book names: handbook and/or role ids")
     parser.add_argument("--site-url", default=None, help="address of the published site (default: the built site's canonical URL)")
     args = parser.parse_args()
     # The project as the build read it: the pages, the team's name on the covers, packs for the roles the team has.
-    project = Project(args.config.resolve())
+    project = Project.for_team(args.team) if args.team is not None else Project(args.config.resolve())
     build = project.load()
     catalog, team = build.catalog, build.team
     title = team.team.name if team else TITLE

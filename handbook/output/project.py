@@ -18,11 +18,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from handbook.content.catalog import TAGS_FILE, docs_label, read_folder, setting_file_problems, symlink_problems
+from handbook.content.catalog import NAV_FILE, TAGS_FILE, docs_label, read_folder, setting_file_problems, symlink_problems
+from handbook.content.git_dates import last_updated
 from handbook.content.problems import ContentError, Problem
 from handbook.content.settings import Settings, config_problems, read_settings
 from handbook.content.team import TeamFile
 from handbook.content.team_file import config_overrides, read_team, team_label, team_path
+from handbook.content.upstream import CONFIG, installed, packaged_dates, upstream
 from handbook.output.build import Build
 
 # The search shim that lets a page opened from file:// search: only the offline bundle loads it.
@@ -55,12 +57,27 @@ def site_values(team: TeamFile | None, repo_url: str | None, extra: Mapping[str,
 
 @dataclass
 class Project:
+    """The handbook's own repository (`config_file` is its mkdocs.yml), or a team's (`home`: its team.yml, its own
+    pages in docs/ over the handbook's, its caches and site/), built with the installed handbook's mkdocs.yml."""
+
     config_file: Path
     environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+    home: Path | None = None
+
+    @classmethod
+    def for_team(cls, home: Path, environ: Mapping[str, str] | None = None) -> Project:
+        """A team's repository: the handbook's pages and settings (installed, or this checkout's), its own over them."""
+        return cls(upstream() / CONFIG, dict(os.environ) if environ is None else environ, home=home.resolve())
 
     @property
     def root(self) -> Path:
-        return self.config_file.parent
+        """Where the team file, the caches and site/ are."""
+        return self.home or self.config_file.parent
+
+    @property
+    def overlay(self) -> Path | None:
+        """A team's own pages, over the handbook's: a new path adds a page, the same path replaces it."""
+        return self.home / "docs" if self.home is not None else None
 
     @cached_property
     def values(self) -> dict[str, Any]:
@@ -69,11 +86,12 @@ class Project:
 
     @property
     def docs(self) -> Path:
-        return self.root / str(self.values.get("docs_dir") or "docs")
+        """The handbook's pages (in a team's repository: the installed handbook's, under the team's own)."""
+        return self.config_file.parent / str(self.values.get("docs_dir") or "docs")
 
     @property
     def docs_label(self) -> str:
-        return docs_label(self.docs, self.root)
+        return "docs" if self.home is not None else docs_label(self.docs, self.root)
 
     @property
     def team_file(self) -> Path:
@@ -81,7 +99,10 @@ class Project:
 
     def setting_problems(self) -> list[Problem]:
         """mkdocs.yml and the navigation files as text and YAML, the environment and the team file on their own."""
-        if problems := setting_file_problems(self.config_file, self.docs, self.docs_label) or config_problems(self.config_file):
+        problems = setting_file_problems(self.config_file, self.docs, self.docs_label) or config_problems(self.config_file)
+        if self.overlay is not None and self.overlay.is_dir():
+            problems += [p for p in setting_file_problems(self.config_file, self.overlay, "docs") if p.path != self.config_file.name]
+        if problems:
             return problems
         _, problems = read_team(self.team_file, team_label(self.team_file, self.root), self.environ, self.root)
         return problems
@@ -108,13 +129,53 @@ class Project:
     def load(self, pages: Iterable[tuple[str, bytes]] | None = None) -> Build:
         """Every page and the team file validated, every output planned: ContentError with every problem found.
         `pages`: the docs folder's pages as (path, bytes) (default: read from disk), such as with a new page added."""
-        if problems := self.setting_problems() or symlink_problems(self.docs, self.docs_label):
+        if problems := self.setting_problems() or self.symlink_problems():
             raise ContentError(problems)
-        found, tags = read_folder(self.docs)
-        tags_file = self.docs / TAGS_FILE
+        found, tags = self.pages()
+        updated = packaged_dates() if self.config_file.parent == upstream() and installed() else None
+        if self.overlay is not None and self.overlay.is_dir():
+            updated = {**(updated if updated is not None else last_updated(self.docs)), **last_updated(self.overlay)}
         config = self.config()
         return Build.start(
-            Settings.read(config, self.environ), found if pages is None else pages, tags if tags_file.is_file() else None,
+            Settings.read(config, self.environ), found if pages is None else pages, tags,
             self.docs, self.docs_label, self.team_file, self.root, directory_urls=bool(config.get("use_directory_urls", True)),
-            environ=self.environ,
+            environ=self.environ, updated=updated, nav_files=self.nav_files(),
         )
+
+    def symlink_problems(self) -> list[Problem]:
+        found = symlink_problems(self.docs, self.docs_label)
+        if self.overlay is not None and self.overlay.is_dir():
+            found += symlink_problems(self.overlay, "docs")
+        return found
+
+    def pages(self) -> tuple[list[tuple[str, bytes]], bytes | None]:
+        """Every page as (docs path, bytes), a team's own over the handbook's, and the tag list (a team's, if it has one)."""
+        found, tags = read_folder(self.docs)
+        if self.overlay is not None and self.overlay.is_dir():
+            mine, own_tags = read_folder(self.overlay)
+            found = sorted({**dict(found), **dict(mine)}.items())
+            tags = own_tags if own_tags is not None else tags
+        return found, tags
+
+    def nav_files(self) -> dict[str, str]:
+        """Each folder's navigation file (folder, "" for docs/ itself -> its text): a team's own replaces the handbook's."""
+        found: dict[str, str] = {}
+        for folder in (self.docs, self.overlay):
+            if folder is None or not folder.is_dir():
+                continue
+            for path in sorted(folder.rglob(NAV_FILE)):
+                if path.is_file() and not path.is_symlink():
+                    found["" if path.parent == folder else path.parent.relative_to(folder).as_posix()] = path.read_text(encoding="utf-8")
+        return found
+
+    def static_files(self) -> dict[str, Path]:
+        """The files the engine copies as they are (stylesheets, scripts, images), by docs path: a team's over the handbook's."""
+        found: dict[str, Path] = {}
+        for folder in (self.docs, self.overlay):
+            if folder is None or not folder.is_dir():
+                continue
+            for path in sorted(folder.rglob("*")):
+                relative = path.relative_to(folder).as_posix()
+                if path.is_file() and not path.is_symlink() and not relative.endswith(".md") and path.name not in (NAV_FILE, TAGS_FILE):
+                    found[relative] = path
+        return found

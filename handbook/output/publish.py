@@ -27,9 +27,16 @@ from pathlib import Path
 from handbook.content.catalog import docs_label, setting_file_problems
 from handbook.content.settings import config_problems, read_settings
 from handbook.content.team_file import read_team, team_label, team_path
+from handbook.output.project import Project
 
 
-def publish(config: Path, site: Path, *, with_pdf: bool = False) -> int:
+def project_args(project: Project) -> list[str]:
+    """How a command names the project: a team's repository, or the handbook's own mkdocs.yml."""
+    return ["--team", str(project.home)] if project.home is not None else ["--config", str(project.config_file)]
+
+
+def publish(project: Project | Path, site: Path, *, with_pdf: bool = False, source: Path | None = None) -> int:
+    project = project if isinstance(project, Project) else Project(project)
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     with open(site.with_name(f".{site.name}.lock"), "w") as lock:
@@ -40,21 +47,22 @@ def publish(config: Path, site: Path, *, with_pdf: bool = False) -> int:
             return 1
         for stale in [*site.parent.glob(".site-new-*"), *site.parent.glob(".site-old-*")]:
             shutil.rmtree(stale, ignore_errors=True)
-        return _publish(config, site, with_pdf=with_pdf)
+        return _publish(project, site, with_pdf=with_pdf, source=source)
 
 
-def build_steps(config: Path, site: Path, source: Path | None = None) -> list[list[str]]:
+def build_steps(project: Project, site: Path, source: Path | None = None) -> list[list[str]]:
     """Assemble, then build: the site source written as plain files (only what changed since the last build), then
     built by the engine alone, strictly, into `site`."""
-    source = source or config.parent / ".cache" / "build"
+    source = source or project.root / ".cache" / "build"
     return [
-        [sys.executable, "-m", "handbook", "--config", str(config), "assemble", str(source)],
+        [sys.executable, "-m", "handbook", *project_args(project), "assemble", str(source)],
         [sys.executable, "-m", "properdocs", "build", "--strict", "--config-file", str(source / "mkdocs.yml"), "--site-dir", str(site)],
     ]
 
 
-def _publish(config: Path, site: Path, *, with_pdf: bool) -> int:
+def _publish(project: Project, site: Path, *, with_pdf: bool, source: Path | None = None) -> int:
     # What a merge left in mkdocs.yml stops the engine before the handbook's own checks run: say where it is first.
+    config = project.config_file
     docs = config.parent / str(read_settings(config).get("docs_dir") or "docs")
     if problems := setting_file_problems(config, docs, docs_label(docs, config.parent)) or config_problems(config):
         for problem in problems:
@@ -62,11 +70,11 @@ def _publish(config: Path, site: Path, *, with_pdf: bool) -> int:
         print(f"Build failed: {site} was left as it was.", file=sys.stderr)
         return 1
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site.parent))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "true" if with_pdf else "false"}
+    env = {**project.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "true" if with_pdf else "false"}
     started = time.perf_counter()
-    steps = build_steps(config, staging)
+    steps = build_steps(project, staging, source)
     if with_pdf:
-        steps.append([sys.executable, "-m", "handbook.output.pdf", str(staging), "--config", str(config)])
+        steps.append([sys.executable, "-m", "handbook.output.pdf", str(staging), *project_args(project)])
     for step in steps:
         try:
             failed = subprocess.run(step, env=env, check=False).returncode != 0
@@ -82,7 +90,7 @@ def _publish(config: Path, site: Path, *, with_pdf: bool) -> int:
     staging.rename(site)
     shutil.rmtree(previous, ignore_errors=True)
     print(f"Published {site} in {time.perf_counter() - started:.1f} s")
-    if named := _named_people(config.parent):
+    if named := _named_people(project.root):
         print(f"It names {named} of the team file: publish it only where the team alone can read it, or build with "
               "HANDBOOK_PUBLIC=true for a site anyone can reach (the GitHub and GitLab recipes do that for a public repository).")
     return 0
@@ -100,10 +108,12 @@ def _named_people(root: Path) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("--team", type=Path, default=None, help="a team's repository, built with the installed handbook")
     parser.add_argument("--site", type=Path, default=Path("site"))
     parser.add_argument("--with-pdf", action="store_true", help="also make the PDFs and show their download buttons")
     args = parser.parse_args()
-    return publish(args.config.resolve(), args.site, with_pdf=args.with_pdf)
+    project = Project.for_team(args.team) if args.team is not None else Project(args.config.resolve())
+    return publish(project, args.site, with_pdf=args.with_pdf)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,15 +50,14 @@ def signature(build: Build) -> tuple[str, str]:
 class Loop:
     """The assembled folder kept up to date with the project."""
 
-    config_file: Path
+    make: Callable[[], Project]  # the project, read again for each refresh (mkdocs.yml and the environment may change)
     out: Path
     build: Build | None = None
     signed: tuple[str, str] = ("", "")
     pages: dict[str, bytes] = field(default_factory=dict)  # docs path -> bytes, as last assembled
 
     def project(self) -> Project:
-        # Read again each time: mkdocs.yml and the environment's values may have changed.
-        return Project(self.config_file)
+        return self.make()
 
     def refresh(self) -> str:
         """Assemble what changed since the last time; a line that says what was done (or what is wrong)."""
@@ -73,7 +73,11 @@ class Loop:
             print(error, file=sys.stderr)
             return "the site served is the last one without this problem"
         signed = signature(build)
-        docs = {uri: (project.docs / uri).read_bytes() for uri in build.catalog.entries}
+        if project.home is not None:
+            from handbook.output.overlay import record
+
+            record(project)
+        docs = {uri: raw for uri, raw in project.pages()[0] if uri in build.catalog.entries}
         edited = {uri for uri, raw in docs.items() if self.pages.get(uri) != raw}
         same_pages = set(docs) == set(self.pages)
         if self.build is not None and signed[0] == self.signed[0] and same_pages:
@@ -140,11 +144,15 @@ class _Watcher:
             print(f"INFO    -  handbook: {self.loop.refresh()}", file=sys.stderr, flush=True)
 
 
-def serve(config_file: Path, port: int, out: Path | None = None) -> int:
-    """Assemble, then serve the assembled folder on 127.0.0.1:`port`, assembling again on every change."""
-    project = Project(config_file)
+def serve(make: Callable[[], Project] | Path, port: int, out: Path | None = None) -> int:
+    """Assemble, then serve the assembled folder on 127.0.0.1:`port`, assembling again on every change. `make`: the
+    project, read again on each change (or the handbook's mkdocs.yml)."""
+    if isinstance(make, Path):
+        config_file = make
+        make = lambda: Project(config_file)  # noqa: E731
+    project = make()
     out = out or project.root / ".cache" / "serve"
-    loop = Loop(config_file, out)
+    loop = Loop(make, out)
     try:
         first = loop.refresh()
     except FileExistsError as error:
@@ -157,6 +165,8 @@ def serve(config_file: Path, port: int, out: Path | None = None) -> int:
     # The team file may sit in a folder of its own (HANDBOOK_TEAM): its folder is watched, not the file, since an
     # editor that saves by renaming a new file over the old one would end a watch on the file.
     folders = [(project.docs, True), (project.root, False), (project.team_file.parent, False), (project.root / "overrides", True)]
+    if project.overlay is not None:
+        folders.append((project.overlay, True))
     watcher = _Watcher(loop, folders)
     threading.Thread(target=watcher.run, daemon=True).start()
     # The engine in a process of its own, on the assembled folder, rebuilding only the pages whose files changed.

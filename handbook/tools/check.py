@@ -87,6 +87,33 @@ def check_folder(
     return report
 
 
+def check_project(project: Project, markdown_extensions: list[Any] | None = None) -> Report:
+    """`make check` of a project: the handbook's repository, or a team's (its own pages over the installed handbook's)."""
+    started = time.perf_counter()
+    report = Report()
+    if found := project.setting_problems() or project.symlink_problems():
+        report.problems, report.seconds = found, time.perf_counter() - started
+        return report
+    pages, tags = project.pages()
+    report.pages = len(pages)
+    try:
+        settings = project.settings()
+        planned = plan(settings, pages, tags, project.docs_label, project.team_file, project.root, project.environ)
+    except (ContentError, SettingError) as error:
+        report.problems = getattr(error, "problems", None) or [Problem("environment", 0, "setting", str(error))]
+        report.seconds = time.perf_counter() - started
+        return report
+    generated = {o.path: o.page_text() for o in planned.outputs if o.is_page}
+    assets = set(project.static_files())
+    problems, report.links = link_problems(planned.catalog, generated, assets, markdown_extensions or [], planned.outputs)
+    nav = project.nav_files().get("")
+    problems += nav_problems_of(nav, planned.catalog) if nav is not None else []
+    report.problems = sorted(problems)
+    report.due = len(overdue(planned.catalog, settings.freshness))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
 def _listed(node: Any) -> Iterator[str]:
     if isinstance(node, str):
         yield node
@@ -104,8 +131,15 @@ def nav_problems(docs: Path, catalog: Catalog) -> list[Problem]:
     if not nav.is_file():
         return []
     try:
-        data = yaml.safe_load(nav.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        return nav_problems_of(nav.read_text(encoding="utf-8"), catalog)
+    except UnicodeDecodeError as error:
+        return [Problem(f"{catalog.docs_label}/{NAV_FILE}", 1, "nav", f"does not parse: {error}")]
+
+
+def nav_problems_of(text: str, catalog: Catalog) -> list[Problem]:
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
         return [Problem(f"{catalog.docs_label}/{NAV_FILE}", 1, "nav", f"does not parse: {error}")]
     listed = set(_listed(data.get("nav", []) if isinstance(data, dict) else []))
     return [

@@ -6,6 +6,10 @@
   python -m handbook init               write team.yml from a few questions (or from flags)
   python -m handbook serve [--port N]   serve the handbook, rebuilt on every change
   python -m handbook assemble [OUT]     write the whole site source to OUT, plain files any engine builds
+  python -m handbook build | publish    the site in site/ (publish: with its PDFs)
+
+In a team's repository (team.yml and no mkdocs.yml, or --team DIR) the same commands read the team's file and
+pages over the installed handbook's; handbook.tools.team_commands has the team's own (new-team, copy, diff, ...).
 
 Exit codes: 0 done, 1 the check found problems, 2 refused (unknown type, page exists, bad setting).
 """
@@ -20,6 +24,7 @@ from pathlib import Path
 from handbook.content.settings import Freshness, SettingError
 from handbook.content.team_file import team_path
 from handbook.content.types import page_types
+from handbook.tools import team_commands
 
 
 def _settings(config: Path) -> tuple[Path, str, Freshness, list[object]]:
@@ -35,8 +40,13 @@ def _settings(config: Path) -> tuple[Path, str, Freshness, list[object]]:
 
 def new(args: argparse.Namespace) -> int:
     from handbook.tools.scaffold import ScaffoldError, new_page
+    from handbook.tools.team_commands import project_of
 
-    docs, label, freshness, _ = _settings(args.config)
+    project = project_of(args)
+    docs, label, freshness, _ = _settings(project.config_file)
+    found = None
+    if project.overlay is not None:  # a team's page, written among the handbook's
+        docs, label, found = project.overlay, "docs", project.pages()
     # `make new` passes its arguments in the environment, so that no shell reads the title.
     kind = args.type if args.type is not None else os.environ.get("HANDBOOK_NEW_TYPE", "")
     title = args.title if args.title is not None else os.environ.get("HANDBOOK_NEW_TITLE", "")
@@ -44,24 +54,33 @@ def new(args: argparse.Namespace) -> int:
         print('new: give a type and a title: make new TYPE=ritual TITLE="Weekly demo"', file=sys.stderr)
         return 2
     try:
-        written = new_page(docs, kind, title, freshness.today, docs_label=label)
+        written = new_page(docs, kind, title, freshness.today, docs_label=label, found=found)
     except ScaffoldError as error:
         print(f"new: {error}", file=sys.stderr)
         return 2
     print(f"Wrote {label}/{written.src_uri}: replace its placeholders and write its sections, then run `make check`.")
-    print("Before you open a pull request, run `make urls` to add its address to published-urls.txt.")
+    if found is None:
+        print("Before you open a pull request, run `make urls` to add its address to published-urls.txt.")
     return 0
 
 
 def check(args: argparse.Namespace) -> int:
-    from handbook.tools.check import check_folder
+    from handbook.tools.check import check_folder, check_project
+    from handbook.tools.team_commands import project_of, replaced_report
 
-    docs, label, freshness, extensions = _settings(args.config)
-    root = args.config.resolve().parent
-    report = check_folder(docs, freshness, docs_label=label, markdown_extensions=extensions, team_file=team_path(root), config_file=args.config.resolve())
+    project = project_of(args)
+    if project.home is not None:
+        report = check_project(project, _settings(project.config_file)[3])
+        label = "docs"
+        replaced_report(project)
+    else:
+        docs, label, freshness, extensions = _settings(args.config)
+        root = args.config.resolve().parent
+        report = check_folder(docs, freshness, docs_label=label, markdown_extensions=extensions, team_file=team_path(root), config_file=args.config.resolve())
     for problem in report.problems:
         print(problem)
     count = len(report.problems)
+    sys.stdout.flush()
     if count:
         print(f"check: {problems_by_file(report.problems, label)} ({report.seconds:.2f} s)", file=sys.stderr)
         return 1
@@ -169,8 +188,9 @@ def serve(args: argparse.Namespace) -> int:
     finally:
         probe.close()
     from handbook.output.serve import serve as served
+    from handbook.tools.team_commands import project_of
 
-    return served(args.config.resolve(), port)
+    return served(lambda: project_of(args), port)
 
 
 def assemble(args: argparse.Namespace) -> int:
@@ -181,12 +201,12 @@ def assemble(args: argparse.Namespace) -> int:
     from handbook.content.settings import SettingError
     from handbook.output.assemble import assemble as assembled
     from handbook.output.assemble import previous_manifest, write
-    from handbook.output.project import Project
+    from handbook.tools.team_commands import project_of
 
     out = Path(args.out or os.environ.get("HANDBOOK_ASSEMBLE_OUT", "") or "assembled")
     started = time.perf_counter()
     try:
-        written, removed = write(assembled(Project(args.config.resolve()), previous=previous_manifest(out)), out)
+        written, removed = write(assembled(project_of(args), previous=previous_manifest(out)), out)
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -217,7 +237,8 @@ def figures(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m handbook", description="Commands for editing the handbook.")
-    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml (default: %(default)s)")
+    parser.add_argument("--config", type=Path, default=None, help="the site's mkdocs.yml (default: mkdocs.yml)")
+    parser.add_argument("--team", type=Path, default=None, help="a team's repository (default: this folder, when it has team.yml and no mkdocs.yml)")
     commands = parser.add_subparsers(dest="command", required=True)
     made = commands.add_parser("new", help="write a new page, valid as written, with its type's headings")
     made.add_argument("type", nargs="?", help=f"the page type: {', '.join(t.name for t in page_types() if t.scaffold)}")
@@ -243,7 +264,9 @@ def main(argv: list[str] | None = None) -> int:
     started.add_argument("--yes", action="store_true", help="ask nothing: take the default of every question without a flag")
     started.add_argument("--force", action="store_true", help="replace an existing team file")
     started.set_defaults(run=init)
+    team_commands.add_commands(commands)
     args = parser.parse_args(argv)
+    args.config_given, args.config = args.config is not None, args.config or Path("mkdocs.yml")
     try:
         return args.run(args)
     except SettingError as error:

@@ -73,8 +73,11 @@ class Written:
     path: Path
 
 
-def new_page(docs: Path, kind: str, title: str, today: date, docs_label: str = "docs") -> Written:
-    """Write a new page of `kind` titled `title` into `docs`; raise ScaffoldError when it cannot be written."""
+def new_page(
+    docs: Path, kind: str, title: str, today: date, docs_label: str = "docs", found: tuple[list[tuple[str, bytes]], bytes | None] | None = None,
+) -> Written:
+    """Write a new page of `kind` titled `title` into `docs`; raise ScaffoldError when it cannot be written.
+    `found`: every page and the tag list, when they are more than the folder's (a team's pages over the handbook's)."""
     known = kinds()
     if kind not in known:
         raise ScaffoldError(f"unknown page type '{kind}': known types are {', '.join(known)}")
@@ -87,7 +90,9 @@ def new_page(docs: Path, kind: str, title: str, today: date, docs_label: str = "
     if (docs / src_uri).exists():
         raise ScaffoldError(f"{label} already exists: edit that page, or choose another title")
 
-    pages, tags_raw = read_folder(docs)
+    pages, tags_raw = found if found is not None else read_folder(docs)
+    if found is not None and src_uri in dict(pages):
+        raise ScaffoldError(f"the handbook has a page at {src_uri}: choose another title, or copy that page to replace it (make copy PAGE={src_uri})")
     text = page_text(kind, model, title, known_ids(pages, tags_raw), today)
     try:
         # The loader the build and `make check` use: the page against the others, then its address against the generated ones.
