@@ -78,10 +78,11 @@ test-fast: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-## bench: build synthetic corpora and print build and hook times; the real site against stock Material
+## bench: build synthetic corpora and print build and hook times; the real site against stock Material; the search hit rate
 bench: $(STAMP)
 	$(BIN)/python -m bench.hooks
 	$(BIN)/python -m bench.overhead
+	$(BIN)/python -m bench.search
 
 ## lighthouse: Lighthouse mobile scores of a few pages of site/ (make build first), served by nginx as published; installs Lighthouse with npm
 lighthouse: $(STAMP)

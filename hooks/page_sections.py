@@ -35,7 +35,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # signal (each section of each tagged page then ties); the chips already show them.
         # A role's abbreviations take their place.
         page.meta.pop("tags", None)
-        if tags := search_tags(entry):
+        if tags := search_tags(entry, build.sections.search_words):
             page.meta["tags"] = tags
         # A role's page should win searches about the role ("data scientist onboarding").
         if entry.type in SEARCH_BOOST:
