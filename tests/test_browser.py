@@ -142,29 +142,48 @@ def test_matrix_role_filter_shows_one_roles_rows_or_highlights_its_column(page, 
     assert rituals.locator("tbody tr:visible").count() == matrix_involvement("ml-engineer")["ritual"]
 
 
-def test_a_matrix_cell_explains_itself_on_keyboard_focus(page, served_site):
+def test_a_matrix_cell_explains_itself_on_keyboard_focus_and_hover(page, served_site):
     page.goto(served_site + "/matrix/")
-    cell = page.locator('table.hb-matrix__table tbody tr:has(th a:text-is("Start with a baseline")) td[data-level="accountable"]')
-    tip = cell.locator(".hb-tip")
-    assert tip.inner_text() == "Data scientist is accountable for Start with a baseline"
-    hidden = tip.bounding_box()
-    assert hidden["width"] <= 1 and hidden["height"] <= 1  # there for screen readers, out of sight
-    # Reached by the keyboard: Tab stops on the letter, and the sentence shows beside it, on top of what is below.
-    page.locator('table.hb-matrix__table tbody th a:text-is("Start with a baseline")').focus()
+    row = 'table.hb-matrix__table tbody tr:has(th a:text-is("Start with a baseline"))'
+    cell = page.locator(row + ' td[data-level="accountable"]')
+    # Screen readers read the sentence as the cell's name; no element holds it until someone hovers or focuses a cell.
+    assert cell.get_attribute("aria-label") == "Data scientist is accountable for Start with a baseline"
+    assert page.locator(".hb-matrix-tip").count() == 0
+    # Reached by the keyboard: Tab stops on the cell, and the sentence shows beside it, on top of what is below.
+    page.locator(row + " th a").focus()
     page.keyboard.press("Tab")  # the row's first letter: the data scientist's A
-    assert cell.locator(".hb-raci").evaluate("el => el === document.activeElement")
-    shown = tip.bounding_box()
-    mark = cell.locator(".hb-raci").bounding_box()
+    assert cell.evaluate("el => el === document.activeElement")
+    tip = page.locator(".hb-matrix-tip")
+    assert tip.inner_text() == "Data scientist is accountable for Start with a baseline"
+    shown, mark = tip.bounding_box(), cell.bounding_box()
     assert shown["width"] > 100 and shown["height"] > 10 and shown["y"] >= mark["y"] + mark["height"] - 1
     # On top of the rows below it (the tip lets the pointer through, so ask with that switched off for a moment).
     middle = (shown["x"] + shown["width"] / 2, shown["y"] + shown["height"] / 2)
     tip.evaluate("el => { el.style.pointerEvents = 'auto'; }")
-    assert page.evaluate(f"document.elementFromPoint({middle[0]}, {middle[1]}).closest('.hb-tip') !== null")
+    assert page.evaluate(f"document.elementFromPoint({middle[0]}, {middle[1]}).closest('.hb-matrix-tip') !== null")
     tip.evaluate("el => { el.style.pointerEvents = ''; }")
+    # Escape dismisses it (WCAG 1.4.13); the next Tab explains the next cell.
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+    page.keyboard.press("Tab")
+    assert tip.inner_text() != "Data scientist is accountable for Start with a baseline" and tip.is_visible()
     # No script tooltip is mounted for the matrix: its cells carry no title.
     assert page.locator("table.hb-matrix__table [title]").count() == 0
-    page.keyboard.press("Tab")
-    assert tip.bounding_box()["width"] <= 1
+    # The pointer shows it too, and it goes when the pointer leaves.
+    page.locator(row + ' td[data-level="responsible"]').first.hover()
+    assert tip.is_visible() and " is responsible for Start with a baseline" in tip.inner_text()
+    page.locator("h1").hover()
+    assert not tip.is_visible()
+
+
+def test_matrix_cells_a_filter_leaves_empty_are_no_tab_stops(page, served_site):
+    page.goto(served_site + "/matrix/")
+    consulted = page.locator('table.hb-matrix__table td[data-level="consulted"]').first
+    assert consulted.get_attribute("tabindex") == "0"
+    page.locator("input[name=hb-matrix-owned]").check()
+    assert consulted.get_attribute("tabindex") is None and consulted.get_attribute("aria-label") is None
+    page.locator("input[name=hb-matrix-owned]").uncheck()
+    assert consulted.get_attribute("tabindex") == "0" and " is consulted on " in consulted.get_attribute("aria-label")
 
 
 def test_checklist_ticks_survive_a_reload_and_reset_clears_them(page, served_site):

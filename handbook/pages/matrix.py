@@ -2,9 +2,9 @@
 
 One table per page type whose model has `roles` (a `WithRoles`), in type
 order, one column per role. Each cell names its level with a letter and
-explains itself in a tooltip ("Data scientist is responsible for Start with a
-baseline"); docs/javascripts/matrix.js adds the role filter on top of the
-plain table.
+explains itself in its accessible name ("Data scientist is responsible for Start
+with a baseline"), which docs/javascripts/matrix.js also shows in a tooltip on
+hover and focus; the script adds the role filter on top of the plain table.
 """
 
 from __future__ import annotations
