@@ -651,6 +651,12 @@
     renderTeamPrint(t, day);
   }
 
+  // Every member's note on an attribute, each cut to its share of a few lines, so that each voice is on the page.
+  function notesOf(members, id) {
+    var notes = members.map(function (m, i) { return m.notes[id] ? who(m, i) + ": " + m.notes[id] : null; }).filter(Boolean);
+    var each = Math.max(50, Math.floor(320 / (notes.length || 1)));
+    return notes.map(function (n) { return cut(n.replace(/\s+/g, " "), each); }).join(" / ");
+  }
   // The team's result on paper: one table and the plays, on one or two pages whatever the notes.
   function renderTeamPrint(t, day) {
     if (!t) { fill(out("print-team"), []); return; }
@@ -665,7 +671,7 @@
           return h("tr", {}, [h("th", { scope: "row" }, [r.name]),
             h("td", {}, [(r.level === "unknown" ? "no rating" : labels[r.level]) + (r.wide ? ", wide spread" : "") + (moved ? ", " + data.directions[moved].toLowerCase() : "")]),
             h("td", {}, [spreadText(r)]),
-            h("td", {}, [cut(t.members.map(function (m, i) { return m.notes[r.id] ? who(m, i) + ": " + m.notes[r.id] : null; }).filter(Boolean).join(" / "), 300)])]);
+            h("td", {}, [notesOf(t.members, r.id)])]);
         }))
       ]),
       t.items.length ? h("p", { class: "hb-hc__print-title" }, ["Plays to run next"]) : null,
@@ -730,9 +736,10 @@
 
   // --- Buttons ---------------------------------------------------------------------------------
 
-  function printAs(kind) {
-    document.documentElement.classList.add(kind);
-    window.addEventListener("afterprint", function done() { document.documentElement.classList.remove(kind); window.removeEventListener("afterprint", done); });
+  // What the page prints: the team's result after its button was used (until "Print my result" or a new session),
+  // else your result once you have rated, else the worksheet.
+  function printAs(team) {
+    document.documentElement.classList.toggle("hb-hc-print-team", team);
     window.print();
   }
 
@@ -763,10 +770,10 @@
     },
     csv: function () { download(csv(), "text/csv;charset=utf-8", fileName(draft.name, "csv")); },
     json: function () { download(json(), "application/json", fileName(draft.name, "json")); },
-    print: function () { window.print(); },
+    print: function () { printAs(false); },
     "team-csv": function () { download(teamCsv(teamRecord()), "text/csv;charset=utf-8", fileName((teamState.name || "team") + " team", "csv")); },
     "team-json": function () { download(teamJson(teamRecord()), "application/json", fileName((teamState.name || "team") + " team", "json")); },
-    "team-print": function () { printAs("hb-hc-print-team"); },
+    "team-print": function () { printAs(true); },
     forget: function () { runs = []; refused = []; persist(); renderHistory(); say("Your history is deleted."); },
     reveal: function () {
       teamState.revealed = true;
@@ -800,6 +807,7 @@
     "team-clear": function () {
       teamState = { codes: [], replaced: [], hide: teamState.hide, revealed: false, name: teamState.name };
       persistTeam(); renderTeam(); message(""); tell("team-message", []);
+      document.documentElement.classList.remove("hb-hc-print-team");
       say("A new session: the team view is empty" + (teamState.hide ? ", and the ratings stay hidden until you reveal them" : "") + ". Your history keeps the team's saved results.", "team");
     },
     "overview-clear": function () { teams = []; renderOverview(); tell("overview-message", []); }
