@@ -317,3 +317,76 @@ def test_links_and_storage_from_before_still_open_and_impossible_dates_are_refus
     assert "1 saved run was left out: 2027-02-45 is not a real calendar date" in history and "1 Sep 2026" in history
     assert "undefined" not in page.locator("article").inner_text()
     context.close()
+
+
+# --- for everyone: screen readers, hover, phones ---------------------------------------------------
+
+
+def serious(page, only: list[str] | None = None) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "rule", "values": only}} if only else None
+    results = Axe().run(page, options=options) if options else Axe().run(page)
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}" for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_no_serious_accessibility_findings_in_any_state_hover_included(page, served_site, tmp_path, scheme):
+    page.add_init_script(
+        f"localStorage.setItem('/.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1}, color: {{scheme: '{scheme}'}}}}))"
+    )
+    page.goto(served_site + URL)
+    found: dict[str, list[str]] = {}
+    page.locator("#hb-hc-hide").check()
+    add_team(page, served_site, directions=True)
+    add(page, link(page, served_site, "Ana", TEAM["Ben"], "2026-12-02"), "hello")
+    found["hidden, a repeated name, a broken link"] = serious(page)
+    page.get_by_role("button", name="Reveal the ratings").click()
+    page.locator("#hb-hc-roles-and-decisions-at-risk").check()
+    page.locator("#hb-hc-roles-and-decisions-dir-worse").check()
+    page.get_by_role("button", name="Save to my history").click()
+    (tmp_path / "team.json").write_text(download(page, "Download the team's JSON"), encoding="utf-8")
+    (tmp_path / "broken.json").write_text("{}", encoding="utf-8")
+    page.locator("#hb-hc-files").set_input_files([str(tmp_path / "team.json"), str(tmp_path / "broken.json")])
+    page.locator('[data-hb-out="overview"] table').wait_for()
+    found["revealed, rated, saved, the overview"] = serious(page)
+    # The check's buttons hovered, one of each kind (primary, plain, and the one once at 4.25:1): their colours are
+    # checked as they are while the pointer is on them.
+    for name in ("Add to the team view", "Start a new session", "Share my ratings"):
+        page.get_by_role("button", name=name).hover()
+        page.wait_for_timeout(300)  # Material's buttons fade for 125 ms: the colours of the state, not of the fade
+        found[f"hovering {name!r}"] = serious(page, ["color-contrast"])
+    assert found == {name: [] for name in found}
+
+
+def test_at_390_px_the_team_view_the_overview_and_the_trend_fit(browser, served_site, tmp_path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.clock.set_fixed_time("2026-09-01T10:00:00")
+    page.goto(served_site + URL)
+    page.locator("#hb-hc-models-watched-healthy").check()
+    page.get_by_role("button", name="Save to my history").click()
+    page.clock.set_fixed_time("2026-12-01T10:00:00")
+    page.reload()
+    page.locator("#hb-hc-models-watched-at-risk").check()
+    page.get_by_role("button", name="Save to my history").click()
+    add_team(page, served_site, directions=True)
+    add(page, link(page, served_site, "Ana", TEAM["Ben"], "2026-09-02"), "hello")
+    (tmp_path / "team.json").write_text(download(page, "Download the team's JSON"), encoding="utf-8")
+    page.locator("#hb-hc-files").set_input_files(str(tmp_path / "team.json"))
+    page.locator('[data-hb-out="overview"] table').wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    wide = page.evaluate("[...document.querySelectorAll('.hb-hc *')].filter(e => e.getBoundingClientRect().right > 391 && !e.closest('.hb-hc__scroll'))"
+                         ".map(e => e.className || e.tagName)")
+    assert wide == []
+    # The history's trend is on screen without scrolling its table.
+    trend = page.locator('[data-hb-out="history"] tbody tr', has_text="Models are watched in production").locator("td.hb-hc__trend")
+    assert trend.inner_text() == "↓ worse" and trend.bounding_box()["x"] + trend.bounding_box()["width"] <= 390
+    # A note written on two lines keeps them.
+    note = page.locator(".hb-hc__notes > li", has_text="Ben's first line").first
+    assert note.evaluate("el => el.innerText") == "Ben: Ben's first line\nand a second line"
+    assert [u for u in requests if not u.startswith(served_site) and not u.startswith(("data:", "blob:"))] == []
+    context.close()
