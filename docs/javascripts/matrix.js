@@ -38,8 +38,23 @@
     }
   }
 
+  // Neighbouring empty cells come as one cell spanning their columns; a chosen role needs its column whole.
+  var split = false;
+  function splitCells() {
+    if (split) return;
+    split = true;
+    wrappers.forEach(function (wrapper) {
+      Array.prototype.forEach.call(wrapper.querySelectorAll("td[colspan]"), function (td) {
+        var cells = [];
+        for (var n = +td.getAttribute("colspan"); n > 0; n--) cells.push(document.createElement("td"));
+        td.replaceWith.apply(td, cells);
+      });
+    });
+  }
+
   function apply() {
     var role = select.value;
+    if (role) splitCells();
     var mode = form.querySelector("input[name=hb-matrix-mode]:checked").value;
     var found = [];
     wrappers.forEach(function (wrapper) {

@@ -67,11 +67,21 @@ def explain(role: Entry, level: str, row: Entry) -> str:
     return f"{role.title} {_VERBS[level]} {row.title}"
 
 
-def _cells(row: Entry, roles: list[Entry]) -> list[tuple[str, str, str, str]]:
-    """Per role: the level, its letter, the sentence that explains it, and the role's short name (a phone shows "R DS")."""
+def _cells(row: Entry, roles: list[Entry]) -> list[tuple[str, str, str, str, int]]:
+    """Per role: the level, its letter, the sentence that explains it, the role's short name (a phone shows "R DS") and
+    the columns the cell spans. Neighbouring empty cells are one cell spanning their columns: a third of the matrix's
+    elements were empty cells, each restyled several times as Material starts on a phone. matrix.js splits them again
+    when a role is chosen, so that its column is whole."""
     levels = row.meta.roles
-    return [(level, CODES[level], explain(role, level, row), role.meta.short) if (level := levels.get(role.stem)) else ("", "", "", "")
-            for role in roles]
+    cells: list[tuple[str, str, str, str, int]] = []
+    for role in roles:
+        if level := levels.get(role.stem):
+            cells.append((level, CODES[level], explain(role, level, row), role.meta.short, 1))
+        elif cells and not cells[-1][0]:
+            cells[-1] = ("", "", "", "", cells[-1][4] + 1)
+        else:
+            cells.append(("", "", "", "", 1))
+    return cells
 
 
 TITLE = "Responsibility matrix"
