@@ -61,9 +61,9 @@ def download(page, button: str) -> str:
 
 
 def test_real_dates_only(check):
-    dates = ["2026-12-01", "2028-02-29", "2027-02-29", "2027-02-45", "2026-13-01", "2026-00-10", "1999-12-31", "26-12-01", "", None]
+    dates = ["2026-12-01", "2028-02-29", "1999-12-31", "2027-02-29", "2027-02-45", "2026-13-01", "2026-00-10", "2026-04-31", "26-12-01", "", None]
     found = check.evaluate("ds => ds.map(d => window.hbHealthCheck.realDate(d))", dates)
-    assert found == [True, True, False, False, False, False, False, False, False, False]
+    assert found == [True, True, True, False, False, False, False, False, False, False, False]
 
 
 def test_gather_keeps_each_person_once_and_the_later_link_of_a_name(check, served_site):
@@ -254,6 +254,15 @@ def test_the_overview_sets_three_teams_side_by_side(check, served_site, tmp_path
     row = table.locator("tbody tr", has_text="Models are watched in production")
     assert row.locator("td").all_inner_texts() == ["At risk ↓ worse", "At risk –", "Healthy –"]
     assert "Read 4 files" in check.locator('[data-hb-out="overview-message"]').inner_text()
+
+
+def test_team_files_dropped_onto_the_box_join_the_overview(check, served_site, tmp_path):
+    body = three_teams(check, served_site, tmp_path)[2].read_text(encoding="utf-8")
+    dropped = check.evaluate_handle(
+        "body => { const t = new DataTransfer(); t.items.add(new File([body], 'south.json', {type: 'application/json'})); return t; }", body)
+    check.dispatch_event("[data-hb-drop]", "drop", {"dataTransfer": dropped})
+    check.locator('[data-hb-out="overview"] table').wait_for()
+    assert check.locator('[data-hb-out="overview"] thead th').all_inner_texts() == ["Attribute", "South"]
 
 
 def test_the_overview_says_why_it_refuses_a_file(check, served_site, tmp_path):

@@ -77,10 +77,10 @@
     return [data.format, body.length.toString(36), checksum(body), body].join(".");
   }
 
-  // A real day of the calendar, written YYYY-MM-DD: 2027-02-45 and 2026-13-01 are not (nor is any year before 2000).
+  // A real day of the calendar, written YYYY-MM-DD: 2027-02-45, 2027-02-29 and 2026-13-01 are not.
   function realDate(iso) {
     var m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(typeof iso === "string" ? iso : "");
-    if (!m || +m[1] < 2000 || +m[2] < 1 || +m[2] > 12 || +m[3] < 1) return false;
+    if (!m || +m[1] < 1 || +m[2] < 1 || +m[2] > 12 || +m[3] < 1) return false;
     return +m[3] <= new Date(Date.UTC(+m[1], +m[2], 0)).getUTCDate();
   }
 
