@@ -179,6 +179,21 @@ def test_a_matrix_cell_explains_itself_on_keyboard_focus_and_hover(page, served_
     assert not tip.is_visible()
 
 
+def test_the_matrix_on_a_phone_has_no_serious_accessibility_findings(browser, served_site):
+    # Tables out of sight are laid out late (content-visibility): a check that lays them out early, as axe's target
+    # size does, must find every link whole and apart from its neighbours.
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(served_site + "/matrix/")
+    assert page.locator(".hb-matrix").first.evaluate("el => getComputedStyle(el).contentVisibility") == "auto"
+    violations = Axe().run(page).response["violations"]
+    assert [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations if v["impact"] in ("serious", "critical")] == []
+    assert [v["id"] for v in violations if v["id"] == "target-size"] == []
+    context.close()
+
+
 def test_matrix_cells_a_filter_leaves_empty_are_no_tab_stops(page, served_site):
     page.goto(served_site + "/matrix/")
     consulted = page.locator('table.hb-matrix__table td[data-level="consulted"]').first

@@ -172,3 +172,10 @@ def test_neighbouring_empty_cells_are_one_cell_and_every_row_spans_every_role(re
             assert not any(a and b for a, b in zip(empty, empty[1:], strict=False))
             assert all(not td.get("data-level") for td in tds if td.get("colspan"))
     assert soup.select("table.hb-matrix__table td[colspan]")
+
+
+def test_each_table_tells_its_row_count_for_the_height_it_is_given_before_it_is_laid_out(build_site):
+    # A table out of sight is laid out only when the reader nears it; until then its height is guessed from its rows.
+    article = build_site(minimal_docs()).html("matrix/").select_one("article")
+    wrappers = article.select("div.hb-matrix")
+    assert [w["style"] for w in wrappers] == [f"--hb-rows: {len(w.select('tbody tr'))}" for w in wrappers] != []
