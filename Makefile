@@ -93,11 +93,12 @@ test-fast: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-## bench: build synthetic corpora and print build and hook times; the real site against stock Material; make serve's edit-to-visible time
+## bench: build synthetic corpora and print build and hook times; the real site against stock Material; make serve's edit-to-visible time; the search hit rate
 bench: $(STAMP)
 	$(BIN)/python -m bench.hooks
 	$(BIN)/python -m bench.overhead
 	$(BIN)/python -m bench.serve
+	$(BIN)/python -m bench.search
 
 ## engines: the assembled site built by ProperDocs + Material, Zensical and TechDocs, side by side (make engines OUT=dir for a given folder); not part of make test
 # Each engine installs into .cache/engines/<name>/ on first use, pinned by bench/engines/<name>.txt.

@@ -42,8 +42,14 @@ def run_once(lighthouse: str, chromium: str, url: str, out: Path) -> dict[str, f
     audits = report["audits"]
     found = {name: report["categories"][name]["score"] * 100 for name in CATEGORIES}
     found |= {metric: audits[audit]["numericValue"] for metric, audit in
-              (("tbt", "total-blocking-time"), ("lcp", "largest-contentful-paint"), ("cls", "cumulative-layout-shift"))}
+              (("tbt", "total-blocking-time"), ("lcp", "largest-contentful-paint"), ("cls", "cumulative-layout-shift"),
+               ("elements", "dom-size"))}
     return found
+
+
+def spread(runs: list[dict[str, float]], key: str) -> str:
+    """The range of one figure over the runs, as the median alone hides how much this machine swings."""
+    return f"{min(r[key] for r in runs):.0f}-{max(r[key] for r in runs):.0f}"
 
 
 def main() -> int:
@@ -61,13 +67,13 @@ def main() -> int:
         return 2
     with tempfile.TemporaryDirectory() as work, serve(args.site, Path(work), access_log=False) as server:
         print(f"Lighthouse mobile, median of {args.runs}, {args.site} behind nginx with gzip")
-        print(f"{'page':32} perf  TBT ms  LCP ms   CLS  a11y  best  SEO")
+        print(f"{'page':32} perf  TBT ms  LCP ms   CLS  a11y  best  SEO  elements")
         for page in args.pages:
             runs = [run_once(lighthouse, chromium, server.url + page, Path(work) / "report.json") for _ in range(args.runs)]
             median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
             print(f"{page:32} {median['performance']:4.0f} {median['tbt']:7.0f} {median['lcp']:7.0f} {median['cls']:5.2f}"
-                  f"  {median['accessibility']:4.0f}  {median['best-practices']:4.0f}  {median['seo']:3.0f}"
-                  f"   (perf {min(r['performance'] for r in runs):.0f}-{max(r['performance'] for r in runs):.0f})")
+                  f"  {median['accessibility']:4.0f}  {median['best-practices']:4.0f}  {median['seo']:3.0f}  {median['elements']:8.0f}"
+                  f"   (perf {spread(runs, 'performance')}, TBT {spread(runs, 'tbt')}, elements {spread(runs, 'elements')})")
     return 0
 
 

@@ -88,10 +88,18 @@ def test_generated_lists_stay_out_of_the_search_index_and_the_welcome_stays_in(r
 
 
 
-def test_only_role_pages_carry_search_tags_and_those_are_their_abbreviations(real_site):
-    # Material boosts a page's tags a million-fold: topic tags would tie every section of every tagged page.
-    docs = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    tagged = {doc["location"].partition("#")[0]: doc["tags"] for doc in docs if doc.get("tags")}
-    assert tagged["roles/data-engineer/"] == ["DE"]
-    assert tagged["roles/ml-engineer/"] == ["MLE"]
-    assert {location.partition("/")[0] for location in tagged} == {"roles"}
+def test_search_tags_are_what_readers_type_for_a_page_and_never_its_topic_tags(real_site):
+    # Search tags weigh as much as a title: a role's abbreviations and other names, and the glossary's terms and
+    # their other spellings on the page each term sends readers to; a word already in the title is not repeated.
+    docs = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    tagged = {doc["location"].partition("#")[0]: doc["tags"] for doc in docs["docs"] if doc.get("tags")}
+    assert tagged["roles/data-engineer/"][0] == "DE"
+    assert tagged["roles/ml-engineer/"][0] == "MLE"
+    assert "researcher" in tagged["roles/research-scientist/"]
+    assert "DoD" in tagged["practices/definition-of-done/"]
+    assert "Definition of done" not in tagged["practices/definition-of-done/"]
+    assert {"retro", "retros"} <= set(tagged["rituals/retrospective/"])
+    assert "drift" in tagged["practices/mlops-foundations/"]
+    topics = {"communication", "delivery", "data", "metrics"}
+    assert not [tags for tags in tagged.values() if topics & set(tags)]
+    assert docs["config"]["fields"]["tags"] == {"boost": docs["config"]["fields"]["title"]["boost"]}

@@ -164,10 +164,11 @@ def test_the_history_after_two_runs_shows_the_trend(check, served_site):
     rate(check, {"roles-and-decisions": "some-concern", "shared-language": "at-risk"})
     check.get_by_role("button", name="Save to my history").click()
     history = check.locator('[data-hb-out="history"] table')
-    assert history.locator("thead th").all_inner_texts() == ["Attribute", "1 Sep 2026", "1 Dec 2026", "Trend"]
+    # The trend comes right after the attribute, where a phone shows it without scrolling.
+    assert history.locator("thead th").all_inner_texts() == ["Attribute", "Trend", "1 Sep 2026", "1 Dec 2026"]
     rows = {r.locator("th").inner_text(): r.locator("td").all_inner_texts() for r in history.locator("tbody tr").all()}
-    assert rows["Roles and decision rights are clear"] == ["At risk", "Some concern", "↑ better"]
-    assert rows["The disciplines share a language"] == ["Some concern", "At risk", "↓ worse"]
+    assert rows["Roles and decision rights are clear"] == ["↑ better", "At risk", "Some concern"]
+    assert rows["The disciplines share a language"] == ["↓ worse", "Some concern", "At risk"]
     # A second save on the same day replaces that day's run.
     check.get_by_role("button", name="Save to my history").click()
     assert history.locator("thead th").count() == 4
@@ -189,7 +190,7 @@ def test_a_share_link_opens_in_a_fresh_browser(check, browser, served_site):
     assert message.is_visible()
     assert re.search(r"You opened Ana's ratings of \d+ \w+ \d{4}\. They are now in the team view below\.", message.inner_text())
     team = other.locator('[data-hb-out="team"]')
-    assert "1 set of ratings: Ana" in team.inner_text()
+    assert "1 member: Ana" in team.inner_text()
     # The note arrives as text, never as markup.
     assert "Ana: Done means <b>it runs</b> & ships." in team.inner_text() and team.locator("b").count() == 0
     # The fresh browser's own check is untouched.
@@ -209,7 +210,7 @@ def test_the_team_view_combines_three_links(check, served_site):
     check.fill("#hb-hc-links", "\n".join(links))
     check.get_by_role("button", name="Add to the team view").click()
     team = check.locator('[data-hb-out="team"]')
-    assert "3 sets of ratings: Ana (1 December 2026)" in team.inner_text() and "Member 3" in team.inner_text()
+    assert "3 members: Ana (1 December 2026)" in team.inner_text() and "Member 3" in team.inner_text()
     flag = team.locator(".hb-hc__flag")
     assert "Talk about these first." in flag.inner_text() and "Roles and decision rights are clear" in flag.inner_text()
     first = team.locator(".hb-hc__spread > li").first
@@ -220,11 +221,11 @@ def test_the_team_view_combines_three_links(check, served_site):
     # Adding the same links again changes nothing; the team's result can join the history.
     check.fill("#hb-hc-links", "\n".join(links))
     check.get_by_role("button", name="Add to the team view").click()
-    assert "3 sets of ratings" in team.inner_text()
+    assert "3 members:" in team.inner_text()
     check.get_by_role("button", name="Save the team's result to my history").click()
     assert "team of 3" in check.locator('[data-hb-out="history"] thead').inner_text()
     check.reload()
-    assert "3 sets of ratings" in check.locator('[data-hb-out="team"]').inner_text()
+    assert "3 members:" in check.locator('[data-hb-out="team"]').inner_text()
 
 
 @pytest.mark.parametrize(
@@ -235,7 +236,9 @@ def test_the_team_view_combines_three_links(check, served_site):
         ("older", "made with an earlier set of attributes: 1 of its ratings match this check"),
         ("other-set", "made for a different set of attributes"),
         ("newer", "made by a newer version of the health check"),
-        ("garbage", "This share link is incomplete"),
+        ("garbage", "This is not a share link of the health check"),
+        ("empty", "This share link ends right after"),
+        ("impossible-date", "is dated 2027-02-45, which is not a real calendar date"),
     ],
 )
 def test_a_broken_share_link_gets_a_clear_message(check, browser, served_site, spoil, expected):
@@ -248,6 +251,8 @@ def test_a_broken_share_link_gets_a_clear_message(check, browser, served_site, s
         "other-set": code_for({"k": "00000000", "d": "2025-09-01", "n": "Ana", "r": {"retired-attribute": "h"}, "o": {}}),
         "newer": code_for({"k": key, "d": "2026-12-01", "n": "", "r": {}, "o": {}}, fmt=2),
         "garbage": "hello",
+        "empty": "",
+        "impossible-date": code_for({"k": key, "d": "2027-02-45", "n": "Ana", "r": {"roles-and-decisions": "r"}, "o": {}}),
     }
     fresh = browser.new_context()
     page = fresh.new_page()
@@ -256,6 +261,7 @@ def test_a_broken_share_link_gets_a_clear_message(check, browser, served_site, s
     page.goto(served_site + URL + "#hc=" + codes[spoil])
     message = page.locator('[data-hb-out="message"]')
     assert message.is_visible() and expected in message.inner_text()
+    assert "undefined" not in message.inner_text() and "cut short" not in message.inner_text() or spoil == "truncated"
     # Never a blank page: the check still works.
     page.locator("#hb-hc-roles-and-decisions-healthy").check()
     assert page.locator('[data-hb-out="result"]').is_visible()
@@ -271,13 +277,14 @@ def test_csv_and_json_exports(check):
         check.get_by_role("button", name="Download CSV").click()
     text = Path(csv_download.value.path()).read_text(encoding="utf-8")
     lines = text.splitlines()
-    assert lines[0] == '"date","name","attribute_id","attribute","rating","note"'
-    assert re.fullmatch(r'"\d{4}-\d\d-\d\d","Ana","roles-and-decisions","Roles and decision rights are clear","At risk","\'=SUM\(A1\) is not a formula here"', lines[1])
+    assert lines[0] == '"date","name","attribute_id","attribute","rating","note","direction"'
+    assert re.fullmatch(r'"\d{4}-\d\d-\d\d","Ana","roles-and-decisions","Roles and decision rights are clear","At risk","\'=SUM\(A1\) is not a formula here",""', lines[1])
     assert len(lines) == 1 + len(data(check)["attributes"])
     with check.expect_download() as json_download:
         check.get_by_role("button", name="Download JSON").click()
     exported = json.loads(Path(json_download.value.path()).read_text(encoding="utf-8"))
     assert exported["team"] == "Cross-Functional AI Team Handbook"
+    assert (exported["format"], exported["version"]) == ("hb-health-check-runs", 1)
     assert exported["runs"][-1]["ratings"] == RISKY and exported["runs"][-1]["name"] == "Ana"
 
 

@@ -52,7 +52,7 @@ def test_the_check_works_from_a_folder(browser, offline_site):
     other = fresh.new_page()
     other.on("request", lambda request: requests.append(request.url))
     other.goto(link)
-    assert "1 set of ratings: Ana" in other.locator('[data-hb-out="team"]').inner_text()
+    assert "1 member: Ana" in other.locator('[data-hb-out="team"]').inner_text()
     fresh.close()
 
     first_play.click()

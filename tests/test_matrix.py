@@ -21,7 +21,8 @@ def cells(built, heading):
     rows = {}
     for tr in found.select("tbody tr"):
         title = tr.find("th", scope="row").get_text(strip=True)
-        letters = [(td.select_one(".hb-raci") or td).get_text(strip=True) for td in tr.find_all("td")]
+        # Neighbouring empty cells are one cell spanning their columns.
+        letters = [letter for td in tr.find_all("td") for letter in [td.get_text(strip=True)] * int(td.get("colspan", 1))]
         rows[title] = dict(zip(header[1:], letters, strict=False))
     return header, rows
 
@@ -86,17 +87,21 @@ def test_changing_front_matter_changes_the_matrix(build_site):
 
 def test_each_cell_explains_itself_and_can_be_focused(build_site):
     found = table(build_site(minimal_docs()), "rituals-who-attends")
-    marks = found.select("tbody td .hb-raci")
-    assert [(m.get_text(), m.find_next_sibling(class_="hb-tip").get_text(), m["tabindex"]) for m in marks] == [
+    cells = found.select("tbody td[data-level]")
+    # The cell is the tab stop and names itself; the sentence is no element of its own (matrix.js shows it on demand).
+    assert [(td.get_text(), td["aria-label"], td["tabindex"]) for td in cells] == [
         ("A", "Team lead is accountable for Stand-up", "0"),
         ("R", "Scientist is responsible for Stand-up", "0"),
     ]
+    # Neither the sentence nor the letter's badge is an element (CSS draws the badge): a cell is one element.
+    assert found.select("tbody .hb-tip") == []
+    assert [len(td.find_all(True)) for td in found.select("tbody td")] == [0, 0, 0]
     # No title anywhere in the tables: Material would mount a script tooltip for each of them.
     assert found.select("[title]") == []
     # A phone shows each cell as "A TL": the cell carries its role's short name.
-    assert [td.get("data-short") for td in found.select("tbody td[data-level]")] == ["TL", "DS"]
-    # Colour is not the only cue: the letter is there, and each level has its own class.
-    assert [m["class"] for m in marks] == [["hb-raci", "hb-raci--accountable"], ["hb-raci", "hb-raci--responsible"]]
+    assert [td.get("data-short") for td in cells] == ["TL", "DS"]
+    # Colour is not the only cue: the letter is there, and each level has its own badge (by its data-level).
+    assert [td.get_text() for td in cells] == ["A", "R"]
     assert [td.get("data-level") for td in found.select("tbody td")] == ["accountable", "responsible", None]
 
 
@@ -151,3 +156,26 @@ def test_the_matrix_page_is_full_width_and_without_glossary_tooltips(build_site)
     assert matrix_page.select("article abbr") == []
     assert matrix_page.select(".md-sidebar--secondary:not([hidden])") == []
     assert built.html("rituals/stand-up/").select("article abbr")
+
+
+def test_neighbouring_empty_cells_are_one_cell_and_every_row_spans_every_role(real_site):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((real_site.site / "matrix" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    for found in soup.select("table.hb-matrix__table"):
+        roles = len(found.select("thead th.hb-matrix__role"))
+        for tr in found.select("tbody tr"):
+            tds = tr.find_all("td")
+            assert sum(int(td.get("colspan", 1)) for td in tds) == roles
+            # No two empty cells side by side, and a spanning cell is always empty.
+            empty = [not td.get("data-level") for td in tds]
+            assert not any(a and b for a, b in zip(empty, empty[1:], strict=False))
+            assert all(not td.get("data-level") for td in tds if td.get("colspan"))
+    assert soup.select("table.hb-matrix__table td[colspan]")
+
+
+def test_each_table_tells_its_row_count_for_the_height_it_is_given_before_it_is_laid_out(build_site):
+    # A table out of sight is laid out only when the reader nears it; until then its height is guessed from its rows.
+    article = build_site(minimal_docs()).html("matrix/").select_one("article")
+    wrappers = article.select("div.hb-matrix")
+    assert [w["style"] for w in wrappers] == [f"--hb-rows: {len(w.select('tbody tr'))}" for w in wrappers] != []

@@ -1,57 +1,60 @@
-"""Search: the queries a reader types find the page that answers them, in the real search of a built site."""
+"""Search: what a reader types finds the page that answers it, in Material's own search box on the real site.
+
+The queries and the page each is after are in tests/search-queries.yml, written from the glossary and the role
+pages; `make bench` prints the same hit rate (bench/search.py types them the same way).
+"""
 
 from __future__ import annotations
 
 import pytest
 
+from bench.search import GOAL, queries, top_three
+
 pytest_plugins = ["browser"]
 pytestmark = pytest.mark.browser
 
-# Query -> the page that must be among the first three results.
-QUERIES = {
-    "RACI": "/matrix/",
-    "data scientist onboarding": "/roles/data-scientist/",
-    "model review": "/rituals/model-review/",
-    "baseline": "/practices/baseline-first/",
-    "time box": "/practices/research-time-boxing/",
-    "batch or streaming": "/stories/batch-versus-fresh-data/",
-    "daily stand-up": "/rituals/daily-stand-up/",
-    "definition of done": "/practices/definition-of-done/",
-    "psychological safety": "/practices/psychological-safety/",
-    "MLOps engineer": "/roles/mlops-engineer/",
-    "technical debt": "/practices/tech-debt-budget/",
-    "magic box": "/myths/ai-is-a-magic-box/",
-    "product manager": "/roles/ai-product-manager/",
-    "glossary": "/glossary/",
-    "charter template": "/templates/team-charter/",
-    "meeting hours per week": "/rhythm/",
-    "roll back a model": "/decision-guides/model-misbehaves-in-production/",
-    "role play": "/exercises/role-play-eighty-percent-accurate/",
-    # Abbreviations people type for a role. "DE" is also the start of design, definition and delivery.
-    "PM": "/roles/ai-product-manager/",
-    "DE": "/roles/data-engineer/",
-    "DS": "/roles/data-scientist/",
-    "MLE": "/roles/ml-engineer/",
-    "SWE": "/roles/software-engineer/",
-}
+
+@pytest.fixture(scope="module")
+def search(browser, served_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    tab.goto(served_site + "/", wait_until="networkidle")
+    tab.locator("input.md-search__input").click()
+    yield lambda query: top_three(tab, query)
+    context.close()
 
 
-def top_three(page, query: str) -> list[str]:
-    field = page.locator("input.md-search__input")
-    field.fill("")
-    field.press_sequentially(query, delay=20)
-    page.wait_for_function(
-        "q => document.querySelector('.md-search-result__meta')?.textContent && document.querySelector('input.md-search__input').value === q",
-        arg=query,
-    )
-    page.wait_for_timeout(300)
-    links = page.locator(".md-search-result__item > a").evaluate_all("els => els.map(a => new URL(a.href).pathname)")
-    return links[:3]
+def test_the_query_list_is_written_from_the_glossary_and_the_roles():
+    listed = queries()
+    assert len(listed) >= 25
+    assert {"retro", "DoD", "drift", "DE", "stand-up", "definition of done"} <= set(listed)
 
 
-def test_queries_find_their_page_in_the_top_three(page, served_site):
-    page.goto(served_site + "/", wait_until="networkidle")
-    page.locator("input.md-search__input").click()
-    found = {query: top_three(page, query) for query in QUERIES}
-    missed = {query: found[query] for query, expected in QUERIES.items() if expected not in found[query]}
-    assert missed == {}
+def test_at_least_nine_queries_in_ten_find_their_page_in_the_top_three(search):
+    found = {query: search(query) for query in queries()}
+    missed = {query: top for query, top in found.items() if queries()[query] not in top}
+    assert (len(found) - len(missed)) / len(found) >= GOAL, missed
+
+
+@pytest.mark.parametrize(("query", "page"), [
+    ("retro", "/rituals/retrospective/"),
+    ("DoD", "/practices/definition-of-done/"),
+    ("drift", "/practices/mlops-foundations/"),
+    ("model drift", "/practices/mlops-foundations/"),
+    ("DE", "/roles/data-engineer/"),
+    ("de", "/roles/data-engineer/"),
+    ("researcher", "/roles/research-scientist/"),
+    ("stand-up", "/rituals/daily-stand-up/"),
+    ("definition of done", "/practices/definition-of-done/"),
+])
+def test_a_synonym_an_abbreviation_or_a_phrase_leads_to_its_page_first(search, query, page):
+    assert search(query)[0] == page
+
+
+def test_a_small_word_does_not_stand_for_the_longer_words_it_starts(search):
+    # "of" once ranked the offshore field reports second and third for "definition of done".
+    assert not [page for page in search("definition of done") if "offshore" in page]
+    assert search("up") == []
+    # "a" once matched every word starting with a: architecture, audit, ADR.
+    assert search("roll back a model")[0] != "/practices/shared-documentation/"

@@ -1,8 +1,9 @@
-// The role filter of the responsibility matrix. The page carries the form
+// The role filter of the responsibility matrix, and its cells' tooltip. The page carries the form
 // (shown only where scripts run); this script makes it work. Without scripts
 // the matrix is a complete plain table. With it, a reader picks a role and sees only that role's rows,
 // or every row with the role's column highlighted, and may keep only what the
-// role is responsible or accountable for.
+// role is responsible or accountable for. Each cell names itself in its aria-label (read by screen
+// readers); on hover and keyboard focus that sentence shows beside the cell in one tooltip, made here.
 (function () {
   "use strict";
 
@@ -24,8 +25,36 @@
     return level === "responsible" || level === "accountable" || (level && !owned.checked);
   }
 
+  // Responsible and accountable only: a consulted cell shows nothing, so it is neither a tab stop nor read out.
+  function stepAside(td) {
+    if (owned.checked && td.hasAttribute("aria-label")) {
+      td.setAttribute("data-label", td.getAttribute("aria-label"));
+      td.removeAttribute("aria-label");
+      td.removeAttribute("tabindex");
+    } else if (!owned.checked && td.hasAttribute("data-label")) {
+      td.setAttribute("aria-label", td.getAttribute("data-label"));
+      td.removeAttribute("data-label");
+      td.setAttribute("tabindex", "0");
+    }
+  }
+
+  // Neighbouring empty cells come as one cell spanning their columns; a chosen role needs its column whole.
+  var split = false;
+  function splitCells() {
+    if (split) return;
+    split = true;
+    wrappers.forEach(function (wrapper) {
+      Array.prototype.forEach.call(wrapper.querySelectorAll("td[colspan]"), function (td) {
+        var cells = [];
+        for (var n = +td.getAttribute("colspan"); n > 0; n--) cells.push(document.createElement("td"));
+        td.replaceWith.apply(td, cells);
+      });
+    });
+  }
+
   function apply() {
     var role = select.value;
+    if (role) splitCells();
     var mode = form.querySelector("input[name=hb-matrix-mode]:checked").value;
     var found = [];
     wrappers.forEach(function (wrapper) {
@@ -36,6 +65,7 @@
       var rows = Array.prototype.slice.call(table.tBodies[0].rows);
       header.forEach(function (th, index) { th.classList.toggle("is-highlighted", index === column); });
       rows.forEach(function (row) {
+        Array.prototype.forEach.call(row.querySelectorAll('td[data-level="consulted"]'), stepAside);
         var cell = column > 0 ? row.cells[column] : null;
         var involved = !!(cell && counts(cell.getAttribute("data-level")));
         row.hidden = column > 0 && mode === "rows" && !involved;
@@ -58,6 +88,35 @@
   }
 
   form.addEventListener("change", apply);
+
+  // The tooltip: one element for all cells, under the cell it explains, within the window; Escape hides it.
+  var tip = null;
+  function show(cell) {
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.className = "hb-matrix-tip";
+      tip.setAttribute("aria-hidden", "true"); // the cell's own name already says it
+      document.body.appendChild(tip);
+    }
+    tip.textContent = cell.getAttribute("aria-label");
+    tip.hidden = false;
+    var box = cell.getBoundingClientRect(), width = tip.offsetWidth;
+    var left = Math.max(4, Math.min(box.left + box.width / 2 - width / 2, document.documentElement.clientWidth - width - 4));
+    tip.style.left = left + window.scrollX + "px";
+    tip.style.top = box.bottom + window.scrollY + "px";
+  }
+  function hide() { if (tip) tip.hidden = true; }
+  function cellOf(event) {
+    var cell = event.target.closest && event.target.closest("td[data-level]");
+    return cell && cell.hasAttribute("aria-label") ? cell : null;
+  }
+  wrappers.forEach(function (wrapper) {
+    wrapper.addEventListener("mouseover", function (event) { var cell = cellOf(event); if (cell) show(cell); });
+    wrapper.addEventListener("mouseout", function (event) { if (cellOf(event)) hide(); });
+    wrapper.addEventListener("focusin", function (event) { var cell = cellOf(event); if (cell) show(cell); });
+    wrapper.addEventListener("focusout", hide);
+  });
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") hide(); });
   var wanted = new URLSearchParams(window.location.search).get("role");
   if (wanted && roles.indexOf(wanted) >= 0) {
     select.value = wanted;

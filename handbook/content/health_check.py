@@ -20,6 +20,9 @@ from handbook.content.model import Strict, TypedPage
 # The levels a member can give, worst last; "unknown" is "don't know", never computed into a result.
 LEVELS: tuple[str, ...] = ("healthy", "some-concern", "at-risk")
 LEVEL_LABELS = {"healthy": "Healthy", "some-concern": "Some concern", "at-risk": "At risk", "unknown": "Don't know"}
+# How an attribute has moved over the last few weeks, as a member sees it (optional).
+DIRECTIONS: tuple[str, ...] = ("improving", "stable", "worse")
+DIRECTION_LABELS = {"improving": "Improving", "stable": "Stable", "worse": "Getting worse"}
 # The folders whose pages a team can act on: a play is one of these.
 PLAY_FOLDERS: tuple[str, ...] = ("rituals", "exercises", "practices", "templates", "decision-guides", "myths", "stories", "field-reports")
 MIN_ATTRIBUTES, MAX_ATTRIBUTES = 8, 10

@@ -35,7 +35,7 @@ PRINT_WORDING = (
     (re.compile(r",? or download it with the button below\."), ", or fill in the printed form below."),
     (re.compile(r"; the boxes they tick stay ticked in their browser\."), "."),
     (re.compile(r"each ready to download as Markdown\."), "each printed here as a form and ready to download as Markdown from the website."),
-    (re.compile(r"To work on paper, print this page before rating: it prints as a worksheet with the same attributes and plays\. "
+    (re.compile(r"To work on paper, print this page before rating: it prints as a worksheet of two pages with the same attributes and plays\. "
                 r"Once you have rated, it prints your result on one page\."),
      "On paper, use the worksheet below; on the website, the check works out your result and the plays for you."),
 )

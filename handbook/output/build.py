@@ -131,7 +131,7 @@ class Build:
             return front_matter(data) + page_body(self.sections, src_uri, output.markdown, directory_urls=self.directory_urls)
         parsed, _ = frontmatter.split(self.sources[src_uri], src_uri)
         assert parsed is not None  # validated by load_catalog
-        data = page_meta(parsed.data, self.catalog.get(src_uri), card=self.card(src_uri), generated=False)
+        data = page_meta(parsed.data, self.catalog.get(src_uri), card=self.card(src_uri), generated=False, words=self.sections.search_words)
         body = page_body(self.sections, src_uri, parsed.body, directory_urls=self.directory_urls, updated=self.updated.get(src_uri))
         return front_matter(data) + body
 

@@ -2,9 +2,9 @@
 
 One table per page type whose model has `roles` (a `WithRoles`), in type
 order, one column per role. Each cell names its level with a letter and
-explains itself in a tooltip ("Data scientist is responsible for Start with a
-baseline"); docs/javascripts/matrix.js adds the role filter on top of the
-plain table.
+explains itself in its accessible name ("Data scientist is responsible for Start
+with a baseline"), which docs/javascripts/matrix.js also shows in a tooltip on
+hover and focus; the script adds the role filter on top of the plain table.
 """
 
 from __future__ import annotations
@@ -75,12 +75,21 @@ def explain(role: Entry, level: str, row: Entry) -> str:
     return f"{role.title} {_VERBS[level]} {row.title}" + (f" ({PROPOSED})" if proposed(row, level) else "")
 
 
-def _cells(row: Entry, roles: list[Entry]) -> list[tuple[str, str, str, str, bool]]:
-    """Per role: the level, its letter, the sentence that explains it, the role's short name (a phone shows "R DS") and
-    whether the level is the handbook's proposal."""
+def _cells(row: Entry, roles: list[Entry]) -> list[tuple[str, str, str, str, bool, int]]:
+    """Per role: the level, its letter, the sentence that explains it, the role's short name (a phone shows "R DS"),
+    whether the level is the handbook's proposal, and the columns the cell spans. Neighbouring empty cells are one cell
+    spanning their columns: a third of the matrix's elements were empty cells, each restyled several times as Material
+    starts on a phone. matrix.js splits them again when a role is chosen, so that its column is whole."""
     levels = row.meta.roles
-    return [(level, CODES[level], explain(role, level, row), role.meta.short, proposed(row, level)) if (level := levels.get(role.stem))
-            else ("", "", "", "", False) for role in roles]
+    cells: list[tuple[str, str, str, str, bool, int]] = []
+    for role in roles:
+        if level := levels.get(role.stem):
+            cells.append((level, CODES[level], explain(role, level, row), role.meta.short, proposed(row, level), 1))
+        elif cells and not cells[-1][0]:
+            cells[-1] = ("", "", "", "", False, cells[-1][5] + 1)
+        else:
+            cells.append(("", "", "", "", False, 1))
+    return cells
 
 
 TITLE = "Responsibility matrix"

@@ -46,5 +46,15 @@ def term_list(catalog: Catalog, link: Linker) -> str:
     return render_html("glossary_terms.html.j2", link=link, groups=groups, titles=titles, term_id=term_id)
 
 
+def search_words(catalog: Catalog) -> dict[str, list[str]]:
+    """What readers type for a page, by docs path: each glossary term and its other spellings and abbreviations, on the
+    page the term's `see` names ("DoD", "retro" and "drift" lead to the pages that explain them)."""
+    words: dict[str, list[str]] = {}
+    for term in terms(catalog):
+        if term.see is not None:
+            words.setdefault(f"{term.see}.md", []).extend([term.term, *term.aka])
+    return {uri: list(dict.fromkeys(found)) for uri, found in words.items()}
+
+
 def term_index(catalog: Catalog) -> TermIndex:
     return TermIndex.build((t.term, t.aka, t.definition) for t in terms(catalog))

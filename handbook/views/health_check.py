@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from handbook.content.catalog import Catalog, Entry
-from handbook.content.health_check import LEVEL_LABELS, LEVELS, Attribute, HealthCheck, Play
+from handbook.content.health_check import DIRECTION_LABELS, DIRECTIONS, LEVEL_LABELS, LEVELS, Attribute, HealthCheck, Play
 from handbook.content.model import Exercise, Ritual
 from handbook.content.types import cited, page_type
 from handbook.content.urls import Linker
@@ -22,8 +22,11 @@ from handbook.pages.render import render_html
 from handbook.pages.rhythm import SUGGESTION, duration_text
 
 SCRIPT = "javascripts/health-check.js"
-# The share links' format: the script refuses links of another format with a message.
+# The share links' format: the script refuses links of another format with a message. A link may carry more than
+# format 1 began with (each member's directions) as long as a page of format 1 can still read it.
 FORMAT = 1
+# The team's exported JSON, which the overview across teams reads: its format name and version.
+EXPORT_FORMAT, EXPORT_VERSION = "hb-health-check-team", 1
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,8 @@ def script_data(catalog: Catalog, meta: HealthCheck, link: Linker, team: str) ->
         "key": version(meta),
         "team": team,
         "labels": LEVEL_LABELS,
+        "directions": DIRECTION_LABELS,
+        "export": {"format": EXPORT_FORMAT, "version": EXPORT_VERSION},
         "attributes": [
             {
                 "id": a.id,
@@ -88,6 +93,8 @@ def health_check_html(catalog: Catalog, entry: Entry, link: Linker, team: str) -
         attributes=attributes,
         levels=LEVELS,
         labels=LEVEL_LABELS,
+        directions=DIRECTIONS,
+        direction_labels=DIRECTION_LABELS,
         data=script_data(catalog, meta, link, team),
         script=link.file_href(SCRIPT),
     )

@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from handbook.content.catalog import Catalog, Entry, ordered_roles
@@ -49,6 +50,7 @@ from handbook.pages.team_view import cover, people_of
 from handbook.views.backlinks import backlinks
 from handbook.views.glance import PROPOSAL_LABEL, glance
 from handbook.views.glossary import GLOSSARY, term_index, term_list
+from handbook.views.glossary import search_words as glossary_words
 from handbook.views.glossary_terms import TermIndex
 from handbook.views.health_check import health_check_html
 from handbook.views.play_sections import download_button, glosses
@@ -68,17 +70,23 @@ from handbook.views.role_views import (
 SEARCH_BOOST = {"role": 4}
 
 
-def search_tags(entry: Entry) -> list[str]:
-    """What Material's search indexes as a page's tags, a field it boosts a million-fold: a role's abbreviations, so
-    that "DE" finds the data engineer before every page with a word starting "de"; never the topic tags, which would
-    make every section of every tagged page tie."""
-    return abbreviations(entry) if entry.type == "role" else []
+def search_tags(entry: Entry, words: Mapping[str, list[str]]) -> list[str]:
+    """What Material's search indexes as a page's tags, a field mkdocs.yml weighs as much as a title: what readers type
+    for the page and find nowhere in its title. A role's abbreviations and other names, so that "DE" finds the data
+    engineer before every page with a word starting "de"; the glossary's terms and their other spellings on the page each
+    term sends readers to (`words`, from `search_words`), so that "DoD" and "retro" lead there. Never the topic tags,
+    which would make every section of every tagged page tie."""
+    found = (abbreviations(entry) + getattr(entry.meta, "also_called", []) if entry.type == "role" else []) + words.get(entry.src_uri, [])
+    title = set(_WORD.findall(entry.title.casefold()))
+    return list(dict.fromkeys(tag for tag in found if not set(_WORD.findall(tag.casefold())) <= title))
+
 
 # Where a role's path goes: Markdown keeps an HTML comment as it is.
 PATH_MARK = "<!-- handbook:path -->"
 # Where the home page's role cards go (one per role of the team, or every role).
 ROLE_CARDS_MARK = "<!-- handbook:role-cards -->"
 
+_WORD = re.compile(r"\w+")
 _HEADING = re.compile(r'<h([2-6]) id="([^"]+)"[^>]*>(.*?)<a class="headerlink"')
 _TAG = re.compile(r"<[^>]+>")
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -166,6 +174,11 @@ class Sections:
     ) -> Sections:
         html = {o.path: o.html for o in outputs if o.is_page and o.html is not None}
         return cls(catalog, backlinks(catalog), drawn_from(catalog), term_index(catalog), downloads, html, team, site_name or cls.site_name)
+
+    @cached_property
+    def search_words(self) -> dict[str, list[str]]:
+        """Docs path -> the glossary's terms and spellings that lead to that page (see `search_tags`)."""
+        return glossary_words(self.catalog)
 
     def decorate(self, src_uri: str, markdown: str, *, directory_urls: bool = True, updated: date | None = None) -> PageParts:
         """The page's Markdown and the generated parts around it.

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -186,14 +187,17 @@ def front_matter(data: dict[str, Any]) -> str:
     return "---\n" + yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=10_000) + "---\n\n"
 
 
-def page_meta(data: dict[str, Any], entry: Entry | None, *, card: str | None, generated: bool) -> dict[str, Any]:
-    """What the build sets in a page's front matter: the summary as its description, a role's abbreviations as its
-    search tags (never the topic tags, which Material boosts a million-fold), the role pages' search boost, the card."""
+def page_meta(
+    data: dict[str, Any], entry: Entry | None, *, card: str | None, generated: bool, words: Mapping[str, list[str]] | None = None,
+) -> dict[str, Any]:
+    """What the build sets in a page's front matter: the summary as its description, its search tags (a role's
+    abbreviations, the glossary's `words` for the page; never the topic tags, which would make every tagged page's
+    sections tie), the role pages' search boost, the card."""
     data = dict(data)
     if entry is not None:
         data["description"] = entry.meta.summary
         data.pop("tags", None)
-        if tags := search_tags(entry):
+        if tags := search_tags(entry, words or {}):
             data["tags"] = tags
         if entry.type in SEARCH_BOOST:
             data["search"] = {**(data.get("search") or {}), "boost": SEARCH_BOOST[entry.type]}
