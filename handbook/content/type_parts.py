@@ -34,6 +34,7 @@ class Raci:
     call"), and as the heading of a level on a role page (`levels`, "You run these")."""
 
     glosses: dict[str, str] = dataclasses.field(default_factory=dict)
+    matrix_id: str | None = None  # the anchor of the type's table on the matrix page (published: never change one); default "<type>-roles"
     levels: dict[str, str] = dataclasses.field(default_factory=lambda: {
         "accountable": "You own these", "responsible": "You do the work", "consulted": "You are asked for input",
         "informed": "You are kept informed"})

@@ -126,7 +126,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
         "ritual", nav="Rituals", model=Ritual, folder="rituals", singular="Ritual", plural="Rituals", book="Rituals", box="ritual_box.html.j2",
         recurs=True, play=Play(run_field="duration_minutes"), instructions=True,
         raci=Raci(levels={"accountable": "You run these", "responsible": "You bring work to these",
-                          "consulted": "You join when your input is needed", "informed": "You hear the outcome"}),
+                          "consulted": "You join when your input is needed", "informed": "You hear the outcome"}, matrix_id="rituals-who-attends"),
         role_list=RoleList("rituals-you-attend", "Rituals you attend", "No ritual lists this role yet."),
         anatomy=Anatomy(("Purpose", "When and how long", "Who", "Prep checklist", "Agenda", "Outputs", "Remote or async variant",
                          "Signs it works", "Signs it is failing"), enforced=True),
@@ -136,7 +136,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     ),
     PageType(
         "practice", nav="Practices", model=Practice, folder="practices", singular="Practice", plural="Practices", book="Practices", box="involved_box.html.j2",
-        play=Play(run_label="First session"), instructions=True, raci=Raci(),
+        play=Play(run_label="First session"), instructions=True, raci=Raci(matrix_id="practices-by-role"),
         role_list=RoleList("practices-you-lead-or-take-part-in", "Practices you own or work in", "No practice lists this role yet."),
         anatomy=Anatomy(("What it is", "Why it matters", "How to do it", "Who does what", "Pitfalls", "How to tell it is working"), enforced=True),
         index=Index("The working practices that help scientists, engineers, product and leadership deliver together.",

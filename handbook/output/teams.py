@@ -91,6 +91,8 @@ def build_teams(src: Path, out: Path, *, with_pdf: bool = False) -> int:
         # Team files that share a folder each have their own assembled source.
         cache = team.project.root / ".cache" / ("build" if team.project.root != src.resolve() else f"team-{team.id}")
         team.built = publish(team.project, out / team.id, with_pdf=with_pdf, source=cache) == 0
+        # publish's lock beside each site is for builds that may overlap; here they did not, and OUT is published as it is.
+        out.joinpath(f".{team.id}.lock").unlink(missing_ok=True)
     page = Environment(autoescape=select_autoescape(default=True, default_for_string=True)).from_string(INDEX)
     (out / "index.html").write_text(page.render(teams=sorted(teams, key=lambda t: t.name.casefold())), encoding="utf-8")
     failed = [t for t in teams if not t.built]

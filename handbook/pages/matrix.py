@@ -21,7 +21,7 @@ from handbook.content.fields import (
 )
 from handbook.content.model import WithRoles
 from handbook.content.team import TeamFile
-from handbook.content.types import page_types, plural
+from handbook.content.types import page_type, page_types, plural
 from handbook.content.urls import Linker
 from handbook.pages.render import render_html
 
@@ -29,7 +29,6 @@ MATRIX = "matrix.md"
 MATRIX_CSV = "matrix.csv"
 CODES = INVOLVEMENT_CODES
 # Anchors that were published before the matrix became generic; they may be linked from outside.
-HEADING_IDS = {"practice": "practices-by-role", "ritual": "rituals-who-attends"}
 MEANINGS = {
     "accountable": "owns the outcome; for a ritual, runs it. Exactly one role per row.",
     "responsible": "does the work; for a ritual, prepares and brings something to it.",
@@ -58,7 +57,8 @@ def sections(catalog: Catalog) -> list[Section]:
         heading = plural(kind)
         rows = [e for e in catalog.of_type(kind) if isinstance(e.meta, WithRoles)]
         if rows:  # a type with no pages yet gets no empty table
-            found.append(Section(kind, heading, HEADING_IDS.get(kind, f"{kind}-roles"), rows))
+            raci = page_type(kind).raci
+            found.append(Section(kind, heading, (raci.matrix_id if raci else None) or f"{kind}-roles", rows))
     return found
 
 

@@ -56,7 +56,6 @@ from handbook.views.health_check import health_check_html
 from handbook.views.play_sections import download_button, glosses
 from handbook.views.provenance import drawn_from
 from handbook.views.role_views import (
-    abbreviations,
     first_week,
     minutes,
     pack_name,
@@ -66,27 +65,11 @@ from handbook.views.role_views import (
     split_intro,
 )
 
-# Material's search boost per page type: role pages are the handbook's entry points.
-SEARCH_BOOST = {"role": 4}
-
-
-def search_tags(entry: Entry, words: Mapping[str, list[str]]) -> list[str]:
-    """What Material's search indexes as a page's tags, a field mkdocs.yml weighs as much as a title: what readers type
-    for the page and find nowhere in its title. A role's abbreviations and other names, so that "DE" finds the data
-    engineer before every page with a word starting "de"; the glossary's terms and their other spellings on the page each
-    term sends readers to (`words`, from `search_words`), so that "DoD" and "retro" lead there. Never the topic tags,
-    which would make every section of every tagged page tie."""
-    found = (abbreviations(entry) + getattr(entry.meta, "also_called", []) if entry.type == "role" else []) + words.get(entry.src_uri, [])
-    title = set(_WORD.findall(entry.title.casefold()))
-    return list(dict.fromkeys(tag for tag in found if not set(_WORD.findall(tag.casefold())) <= title))
-
-
 # Where a role's path goes: Markdown keeps an HTML comment as it is.
 PATH_MARK = "<!-- handbook:path -->"
 # Where the home page's role cards go (one per role of the team, or every role).
 ROLE_CARDS_MARK = "<!-- handbook:role-cards -->"
 
-_WORD = re.compile(r"\w+")
 _HEADING = re.compile(r'<h([2-6]) id="([^"]+)"[^>]*>(.*?)<a class="headerlink"')
 _TAG = re.compile(r"<[^>]+>")
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -177,7 +160,7 @@ class Sections:
 
     @cached_property
     def search_words(self) -> dict[str, list[str]]:
-        """Docs path -> the glossary's terms and spellings that lead to that page (see `search_tags`)."""
+        """Docs path -> the glossary's terms and spellings that lead to that page (see written.search_tags)."""
         return glossary_words(self.catalog)
 
     def decorate(self, src_uri: str, markdown: str, *, directory_urls: bool = True, updated: date | None = None) -> PageParts:

@@ -27,7 +27,8 @@ import yaml
 from handbook.content.catalog import Entry
 from handbook.content.markdown import prose_lines
 from handbook.views.glossary_terms import mark_terms
-from handbook.views.sections import PATH_MARK, ROLE_CARDS_MARK, SEARCH_BOOST, Sections, search_tags
+from handbook.views.role_views import abbreviations
+from handbook.views.sections import PATH_MARK, ROLE_CARDS_MARK, Sections
 
 # Elements with no end tag, and those whose content is not HTML (a script's JSON, a style sheet).
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
@@ -180,6 +181,24 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # a page without footnotes must not carry it, or it would be shown as text.
 FOOTNOTES_MARK = "///Footnotes Go Here///"
 _FOOTNOTE = re.compile(r"\[\^[^\]]+\]:")
+
+
+# Material's search boost per page type: role pages are the handbook's entry points.
+SEARCH_BOOST = {"role": 4}
+
+
+def search_tags(entry: Entry, words: Mapping[str, list[str]]) -> list[str]:
+    """What Material's search indexes as a page's tags, a field mkdocs.yml weighs as much as a title: what readers type
+    for the page and find nowhere in its title. A role's abbreviations and other names, so that "DE" finds the data
+    engineer before every page with a word starting "de"; the glossary's terms and their other spellings on the page each
+    term sends readers to (`words`, from `search_words`), so that "DoD" and "retro" lead there. Never the topic tags,
+    which would make every section of every tagged page tie."""
+    found = (abbreviations(entry) + getattr(entry.meta, "also_called", []) if entry.type == "role" else []) + words.get(entry.src_uri, [])
+    title = set(_WORD.findall(entry.title.casefold()))
+    return list(dict.fromkeys(tag for tag in found if not set(_WORD.findall(tag.casefold())) <= title))
+
+
+_WORD = re.compile(r"\w+")
 
 
 def front_matter(data: dict[str, Any]) -> str:
