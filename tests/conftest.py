@@ -7,12 +7,14 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 import properdocs.replacement  # noqa: F401 - before anything imports mkdocs: mkdocs.* is then properdocs.*
 import pytest
 from bs4 import BeautifulSoup
 from properdocs.commands.build import build
 from properdocs.config import load_config
 from properdocs.exceptions import Abort
+from properdocs.theme import Theme
 
 from handbook.content import types
 from handbook.content.types import headings_for
@@ -176,7 +178,33 @@ def minimal_docs() -> dict[str, str]:
     }
 
 
+# Every build makes a new Jinja environment and compiles Material's templates again, a third of a small build's time.
+# The tests' builds share the compiled templates through Jinja's own bytecode cache, keyed by each template's source.
+_BYTECODE = jinja2.FileSystemBytecodeCache(str(ROOT / ".cache" / "test-jinja"))
+_theme_env = Theme.get_env
+
+
+def _cached_env(self: Theme) -> jinja2.Environment:
+    env = _theme_env(self)
+    env.bytecode_cache = _BYTECODE
+    return env
+
+
+(ROOT / ".cache" / "test-jinja").mkdir(parents=True, exist_ok=True)
+Theme.get_env = _cached_env  # type: ignore[method-assign]
+
+
+# The link-preview cards drawn by fixture builds, shared by every test (cached_card writes each atomically): a card is
+# the same picture for the same title, and drawing it is a third of a small build.
+SHARED_CARDS = ROOT / ".cache" / "test-social-cards"
+
+
 def write_docs(root: Path, files: dict[str, str | bytes]) -> Path:
+    cards = root / ".cache" / "social-cards"
+    if not cards.exists():
+        SHARED_CARDS.mkdir(parents=True, exist_ok=True)
+        cards.parent.mkdir(parents=True, exist_ok=True)
+        cards.symlink_to(SHARED_CARDS, target_is_directory=True)
     docs = root / "docs"
     for name, content in files.items():
         path = docs / name

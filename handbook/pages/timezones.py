@@ -13,6 +13,7 @@ keeps icalendar's list of transitions, which is right, if less widely read.
 from __future__ import annotations
 
 import calendar as months
+import functools
 import importlib.resources
 import re
 import zoneinfo
@@ -144,8 +145,15 @@ def _agrees(zone: Timezone, name: str, first_year: int, last_year: int) -> bool:
 
 
 def vtimezone(name: str, first_year: int, last_year: int) -> Timezone:
-    """The VTIMEZONE of an IANA zone for events from `first_year` through `last_year`."""
+    """The VTIMEZONE of an IANA zone for events from `first_year` through `last_year` (a new object each time)."""
+    return Timezone.from_ical(_vtimezone(name, first_year, last_year))
+
+
+@functools.lru_cache(maxsize=64)
+def _vtimezone(name: str, first_year: int, last_year: int) -> bytes:
+    # Checking a written zone against zoneinfo day by day is most of a small build's calendar time: each zone and span
+    # is written and checked once per process, and kept as text, so no build shares an object another may change.
     zone = _yearly(name, first_year)
-    if zone is not None and _agrees(zone, name, first_year, last_year):
-        return zone
-    return Timezone.from_tzid(name, first_date=date(first_year, 1, 1), last_date=date(last_year + 1, 1, 1))
+    if zone is None or not _agrees(zone, name, first_year, last_year):
+        zone = Timezone.from_tzid(name, first_date=date(first_year, 1, 1), last_date=date(last_year + 1, 1, 1))
+    return zone.to_ical()
