@@ -11,8 +11,9 @@ import pytest
 import yaml
 
 from conftest import FIXTURE_TODAY, ROOT, minimal_docs, page
-from handbook.content.health_check import LEVELS, MAX_ATTRIBUTES, MIN_ATTRIBUTES, PLAY_FOLDERS, HealthCheck
+from handbook.content.health_check import LEVELS, MAX_ATTRIBUTES, MIN_ATTRIBUTES, HealthCheck
 from handbook.content.settings import Freshness, Settings
+from handbook.content.types import prescribed
 from handbook.output.book import handbook_book, role_book
 from handbook.output.build import Build
 from handbook.rules import load_folder
@@ -77,7 +78,7 @@ def test_the_real_check_holds_eight_to_ten_complete_attributes():
         assert all(a.levels.of(level).endswith(".") for level in LEVELS), a.id
         # At risk offers three plays, so every attribute has at least three, each a page a team can act on.
         assert len(a.plays) >= 3, a.id
-        assert all(p.see.split("/")[0] in PLAY_FOLDERS and catalog.get(f"{p.see}.md") for p in a.plays), a.id
+        assert all(p.see.split("/")[0] in {t.folder for t in prescribed()} and catalog.get(f"{p.see}.md") for p in a.plays), a.id
         assert set(a.sources) <= set(meta.sources)
 
 

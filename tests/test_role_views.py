@@ -76,6 +76,9 @@ def test_first_week_is_the_chosen_path_in_order_with_minutes_and_a_total(build_s
     assert [li.select_one(".hb-path__title a").get_text() for li in steps] == ["Pairing", "Stand-up", "Magic"]
     assert [li.select_one(".hb-path__meta").get_text() for li in steps] == ["Practice, 1 min", "Ritual, 1 min", "Myth, 1 min"]
     assert "Read these 3 pages in this order during your first week: about 3 minutes of reading in all." in text(section(page, "your-first-week"))
+    # Each step is named by its type's label, as the registry gives it: a story is a "Conflict story".
+    story = build_site(with_onboarding(FIRST_WEEK.replace("myths/magic", "stories/clash")), name="story").html("roles/scientist/")
+    assert story.select("#suggested-reading-order .hb-path__meta")[-1].get_text() == "Conflict story, 1 min"
     # The old anchor still lands on the section.
     assert page.find(id="suggested-reading-order").find("h2")["id"] == "your-first-week"
 

@@ -263,7 +263,7 @@ def test_the_team_page_separates_held_from_suggested_and_never_nests_brackets(tm
     from bs4 import BeautifulSoup
 
     from handbook.content.urls import Linker
-    from handbook.pages.team_pages import team_html
+    from handbook.pages.team import team_html
 
     page = BeautifulSoup(team_html(handbook_catalog, team_catalog(handbook_catalog, found), found, Linker("team/index.md"), date(2026, 12, 6), None), "html.parser")
     held = {a.get_text() for a in page.select(".hb-week td a")} | {a.get_text() for a in page.find(string=lambda s: s and s.startswith("Held with no fixed")).parent.select("a")}
@@ -287,7 +287,7 @@ def team_page(catalog, found, site_url: str | None = None):
     from bs4 import BeautifulSoup
 
     from handbook.content.urls import Linker
-    from handbook.pages.team_pages import team_html
+    from handbook.pages.team import team_html
 
     return BeautifulSoup(team_html(catalog, team_catalog(catalog, found), found, Linker("team/index.md"), date(2026, 12, 6), site_url), "html.parser")
 

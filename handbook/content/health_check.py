@@ -23,8 +23,6 @@ LEVEL_LABELS = {"healthy": "Healthy", "some-concern": "Some concern", "at-risk":
 # How an attribute has moved over the last few weeks, as a member sees it (optional).
 DIRECTIONS: tuple[str, ...] = ("improving", "stable", "worse")
 DIRECTION_LABELS = {"improving": "Improving", "stable": "Stable", "worse": "Getting worse"}
-# The folders whose pages a team can act on: a play is one of these.
-PLAY_FOLDERS: tuple[str, ...] = ("rituals", "exercises", "practices", "templates", "decision-guides", "myths", "stories", "field-reports")
 MIN_ATTRIBUTES, MAX_ATTRIBUTES = 8, 10
 
 

@@ -77,6 +77,8 @@ class PageType:
     cited: bool = False
     # The home page: the team's note and the role cards go on it; llms.txt lists it apart.
     start: bool = False
+    # A health check may give its pages as plays: what a team runs or reads to act on a finding.
+    prescribed: bool = False
 
     @property
     def card_label(self) -> str:
@@ -123,7 +125,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
                     (("Role", "title"), ("Family", "family"), ("Summary", "summary"))),
     ),
     PageType(
-        "ritual", nav="Rituals", model=Ritual, folder="rituals", singular="Ritual", plural="Rituals", book="Rituals", box="ritual_box.html.j2",
+        "ritual", prescribed=True, nav="Rituals", model=Ritual, folder="rituals", singular="Ritual", plural="Rituals", book="Rituals", box="ritual_box.html.j2",
         recurs=True, play=Play(run_field="duration_minutes"), instructions=True,
         raci=Raci(levels={"accountable": "You run these", "responsible": "You bring work to these",
                           "consulted": "You join when your input is needed", "informed": "You hear the outcome"}, matrix_id="rituals-who-attends"),
@@ -135,7 +137,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
                     raci_note=True),
     ),
     PageType(
-        "practice", nav="Practices", model=Practice, folder="practices", singular="Practice", plural="Practices", book="Practices", box="involved_box.html.j2",
+        "practice", prescribed=True, nav="Practices", model=Practice, folder="practices", singular="Practice", plural="Practices", book="Practices", box="involved_box.html.j2",
         play=Play(run_label="First session"), instructions=True, raci=Raci(matrix_id="practices-by-role"),
         role_list=RoleList("practices-you-lead-or-take-part-in", "Practices you own or work in", "No practice lists this role yet."),
         anatomy=Anatomy(("What it is", "Why it matters", "How to do it", "Who does what", "Pitfalls", "How to tell it is working"), enforced=True),
@@ -143,7 +145,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
                     (("Practice", "title"), ("Owned by", "leads"), ("Summary", "summary")), raci_note=True),
     ),
     PageType(
-        "template", nav="Toolkit", model=Template, folder="templates", singular="Template", plural="Templates", book="Templates",
+        "template", prescribed=True, nav="Toolkit", model=Template, folder="templates", singular="Template", plural="Templates", book="Templates",
         box="template_box.html.j2", download=True, play=Play(run_label="Time to fill in"), instructions=True,
         raci=Raci(glosses={"accountable": "owns the document", "responsible": "fills it in", "consulted": "reviews it", "informed": "reads it"}),
         anatomy=Anatomy(("What it is for", "When to use it", "How to fill it in", "The template"), enforced=True, optional=("A worked example",)),
@@ -155,7 +157,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
         ),
     ),
     PageType(
-        "exercise", nav="Toolkit", model=Exercise, folder="exercises", singular="Exercise", plural="Exercises", book="Exercises", box="exercise_box.html.j2",
+        "exercise", prescribed=True, nav="Toolkit", model=Exercise, folder="exercises", singular="Exercise", plural="Exercises", book="Exercises", box="exercise_box.html.j2",
         play=Play(run_field="duration_minutes"), instructions=True,
         raci=Raci(glosses={"accountable": "facilitates", "responsible": "takes part", "consulted": "advises", "informed": "hears the outcome"}),
         anatomy=Anatomy(("What it practises", "The brief", "Running it", "Facilitator notes", "Debrief questions", "Variations"), enforced=True),
@@ -172,7 +174,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
         }),
     ),
     PageType(
-        "decision-guide", nav="Toolkit", model=DecisionGuide, folder="decision-guides", singular="Decision guide", plural="Decision guides",
+        "decision-guide", prescribed=True, nav="Toolkit", model=DecisionGuide, folder="decision-guides", singular="Decision guide", plural="Decision guides",
         book="Decision guides", box="decision_guide.html.j2", play=Play(run_label="Time to decide"), instructions=True,
         raci=Raci(glosses={"accountable": "makes the call", "responsible": "brings the evidence", "consulted": "is asked", "informed": "is told the outcome"}),
         # The questions and answers come from front matter; the body explains them.
@@ -186,7 +188,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("health-check", HealthCheck, file="health-check.md", singular="Health check", card="Toolkit", plural="Health check",
              book="Templates", scaffold=False, pack=True),
     PageType(
-        "story", nav="Stories", model=Story, folder="stories", singular="Conflict story", plural="Conflict stories", book="Conflict stories", box="story_box.html.j2",
+        "story", prescribed=True, nav="Stories", model=Story, folder="stories", singular="Conflict story", plural="Conflict stories", book="Conflict stories", box="story_box.html.j2",
         role_list=RoleList("stories-where-you-are-a-party", "Stories and field reports that involve you", "No conflict story involves this role yet.",
                            fields=("parties", "involved"), detail="summary"),
         anatomy=Anatomy(("Context", "The parties and what each needed", "What was tried", "The resolution", "The outcome, as reported", "Lessons")),
@@ -194,7 +196,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
                     (("Story", "title"), ("Parties", "parties"), ("Outcome, as reported", "outcome"))),
     ),
     PageType(
-        "report", nav="Stories", model=Report, folder="field-reports", singular="Field report", plural="Field reports", book="Field reports", box="report_box.html.j2",
+        "report", prescribed=True, nav="Stories", model=Report, folder="field-reports", singular="Field report", plural="Field reports", book="Field reports", box="report_box.html.j2",
         role_list=RoleList("stories-where-you-are-a-party", "Stories and field reports that involve you", "No conflict story involves this role yet.",
                            fields=("involved",), detail="summary"),
         anatomy=Anatomy(("Context", "What the team did", "What came of it, as reported", "Lessons")),
@@ -202,7 +204,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
                     (("Report", "title"), ("Involved", "involved"), ("Outcome, as reported", "outcome"))),
     ),
     PageType(
-        "myth", nav="Myths", model=Myth, folder="myths", singular="Myth", plural="Myths", book="Myths", box="myth_box.html.j2",
+        "myth", prescribed=True, nav="Myths", model=Myth, folder="myths", singular="Myth", plural="Myths", book="Myths", box="myth_box.html.j2",
         role_list=RoleList("myths-to-unlearn", "Myths to unlearn", "No myth concerns this role yet.", fields=("concerns",), detail="reality"),
         anatomy=Anatomy(("Why people believe it", "The reality", "The evidence", "What to do instead")),
         index=Index("Beliefs about AI teams that the sources show to be wrong, and what to do instead.",
@@ -239,6 +241,11 @@ def page_type(name: str) -> PageType:
 def recurring() -> str:
     """The type whose pages a team holds on its calendar (the rituals): the rhythm, the team file and the calendars'."""
     return next(t.name for t in PAGE_TYPES if t.recurs)
+
+
+def prescribed() -> tuple[PageType, ...]:
+    """The types a health check may give as plays, in reading order."""
+    return tuple(t for t in PAGE_TYPES if t.prescribed)
 
 
 def cited() -> str:

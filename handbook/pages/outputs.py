@@ -26,7 +26,8 @@ from handbook.content.settings import Settings
 from handbook.content.team import TeamFile
 from handbook.content.types import page_types
 from handbook.content.urls import Linker, page_url
-from handbook.pages import llms, matrix, review_due, rhythm, tag_pages, team_pages
+from handbook.pages import llms, matrix, review_due, rhythm, tag_pages
+from handbook.pages import team as team_pages
 from handbook.pages.calendars import calendars
 from handbook.pages.downloads import download_uri, earlier_uri, template_downloads
 from handbook.pages.team_view import onboarding, team_catalog

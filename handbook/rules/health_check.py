@@ -5,10 +5,15 @@ from __future__ import annotations
 import difflib
 
 from handbook.content import frontmatter
-from handbook.content.health_check import PLAY_FOLDERS, HealthCheck
+from handbook.content.health_check import HealthCheck
 from handbook.content.problems import Problem
+from handbook.content.types import prescribed
 
-_PLAY_KINDS = "a ritual, exercise, practice, template, decision guide, myth, story or field report"
+
+def _play_kinds() -> str:
+    """ "a ritual, practice, ... or field report": the types the registry lets a health check prescribe."""
+    labels = [t.singular[0].lower() + t.singular[1:] for t in prescribed()]
+    return f"a {', '.join(labels[:-1])} or {labels[-1]}"
 
 
 def health_check_problems(
@@ -45,8 +50,8 @@ def health_check_problems(
                 close = difflib.get_close_matches(play.see, pages, n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else ""
                 problems.append(Problem(path, line, field, f"unknown page '{play.see}'{hint}: use folder/id of an existing page, e.g. rituals/retrospective"))
-            elif folder not in PLAY_FOLDERS:
-                problems.append(Problem(path, line, field, f"'{play.see}' is not a page a team can act on: a play is {_PLAY_KINDS}"))
+            elif folder not in {t.folder for t in prescribed()}:
+                problems.append(Problem(path, line, field, f"'{play.see}' is not a page a team can act on: a play is {_play_kinds()}"))
             if play.see in seen:
                 problems.append(Problem(path, line, field, f"'{play.see}' is already a play of this attribute: keep one"))
             seen.add(play.see)

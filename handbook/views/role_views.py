@@ -18,7 +18,7 @@ from handbook.content.markdown import heading, prose_lines
 from handbook.content.model import CHECKLIST_LABELS, CHECKLIST_PHASES, Role, WithRoles
 from handbook.content.onboarding import checklist_id, first_week, noun
 from handbook.content.type_parts import RoleList
-from handbook.content.types import PageType, page_types, recurring
+from handbook.content.types import PageType, page_type, page_types, recurring
 from handbook.content.urls import Linker, page_id
 from handbook.pages.render import render_file, render_html
 from handbook.pages.rhythm import RHYTHM, duration_text, role_hours
@@ -147,6 +147,7 @@ def role_path(catalog: Catalog, entry: Entry, link: Linker) -> str:
         total=minutes(steps),
         phases=phases,
         count=sum(len(items) for _, items in phases),
+        type_label=lambda step: page_type(step.type).singular,
     )
 
 

@@ -246,7 +246,7 @@ class Sections:
         m = entry.meta
         kind = page_type(entry.type)
         if kind.start:
-            return render_html("team_note.html.j2", kind="home", **context)
+            return render_html("team_note.html.j2", kind="start", **context)
         if found.team.leaves_out(entry.src_uri):
             return render_html("team_note.html.j2", kind="left-out", **context)
         if entry.type == "role":
