@@ -123,6 +123,18 @@ def test_combine_counts_takes_the_median_and_flags_a_wide_spread(check):
 # --- the page -------------------------------------------------------------------------------
 
 
+def test_the_table_of_contents_lists_only_the_panels_shown(check):
+    def listed() -> list[str]:
+        return [a.inner_text().strip() for a in check.locator(".md-nav--secondary a.md-nav__link").all() if a.is_visible()]
+
+    check.set_viewport_size({"width": 1280, "height": 900})
+    before = listed()
+    assert "Team view" in before and "Overview across teams" in before
+    assert "Your result" not in before and "Your history" not in before  # nothing rated, nothing saved: those panels are hidden
+    rate(check, {"roles-and-decisions": "healthy"})
+    assert "Your result" in listed()
+
+
 def test_ratings_and_notes_survive_a_reload(check):
     rate(check, RISKY)
     check.fill("#hb-hc-roles-and-decisions-note", "Nobody signs off a model.")

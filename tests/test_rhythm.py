@@ -133,6 +133,10 @@ def test_the_core_rituals_are_a_labelled_suggestion(build_site):
     assert items[1].endswith(": changes how the team works.")
     assert all(": " in i and i.endswith(".") for i in items)
     assert "about 1 h 30 min of meetings a week for each member" in box.get_text(" ", strip=True)
+    # The section's earlier anchor, published before it was renamed, still lands on it; the contents name it once.
+    page = built.html("rhythm/")
+    assert page.find(id="a-minimal-rhythm-for-a-small-team").find_parent("h2")["id"] == "the-core-rituals"
+    assert {a.get_text(strip=True) for a in page.select('.md-nav--secondary a[href="#the-core-rituals"]')} == {"The core rituals"}
 
 
 def test_a_site_without_core_rituals_has_no_core_section(build_site):

@@ -254,6 +254,14 @@
   }
   function out(name) { return root.querySelector('[data-hb-out="' + name + '"]'); }
   function panel(name) { return root.querySelector('[data-hb-panel="' + name + '"]'); }
+  // A panel shown or hidden, and its heading's entry in the page's table of contents with it (no entry leads nowhere).
+  function reveal(name, shown) {
+    var node = panel(name), heading = node.querySelector("h2[id]");
+    node.hidden = !shown;
+    document.querySelectorAll('.md-nav--secondary a[href="#' + (heading ? heading.id : "") + '"]').forEach(function (a) {
+      var item = a.closest("li"); if (item) item.hidden = !shown;
+    });
+  }
   function fill(node, children) { node.replaceChildren.apply(node, children.filter(Boolean)); return node; }
   function read(key, fallback) {
     try { var v = JSON.parse((store && store.getItem(key)) || "null"); return v && typeof v === "object" ? v : fallback; } catch (e) { return fallback; }
@@ -407,7 +415,7 @@
   function render() {
     var rated = Object.keys(draft.ratings).length;
     document.documentElement.classList.toggle("hb-hc-rated", rated > 0);
-    panel("result").hidden = !rated;
+    reveal("result", rated > 0);
     var items = recommend(data, draft.ratings);
     var by = function (level) { return data.attributes.filter(function (a) { return draft.ratings[a.id] === level; }).map(function (a) { return a.id; }); };
     var healthy = by("healthy"), unknown = by("unknown"), left = data.attributes.length - rated;
@@ -440,7 +448,7 @@
   // --- History: one run a day, the latest save of the day wins ---------------------------------
 
   function renderHistory() {
-    panel("history").hidden = !runs.length && !refused.length;
+    reveal("history", runs.length > 0 || refused.length > 0);
     var left = refused.length ? h("p", { class: "admonition warning" }, [plural(refused.length, "saved run was", "saved runs were") + " left out: " +
       listed(refused) + (refused.length === 1 ? " is" : " are") + " not a real calendar date, so the browser's storage was changed by something other than this page."]) : null;
     if (!runs.length) { fill(out("history"), [left]); return; }
@@ -831,8 +839,8 @@
 
   root.classList.add("hb-hc--live");
   root.querySelectorAll(".hb-hc__who, .hb-hc__actions").forEach(function (node) { node.hidden = false; });
-  panel("team").hidden = false;
-  panel("overview").hidden = false;
+  reveal("team", true);
+  reveal("overview", true);
   if (!store) say("This browser does not let the page keep your ratings: they will be gone when you leave, so save them as CSV or JSON.");
   if (startedOver) say("A new run: your ratings of " + longDate(startedOver) + " are kept as a starting point, and their notes stay in your history.");
   compact();
