@@ -131,32 +131,36 @@ def copy(args: argparse.Namespace) -> int:
     return 0
 
 
-def diff(args: argparse.Namespace) -> int:
-    from handbook.output.overlay import read_lock, upstream_diff
+def _replaced(args: argparse.Namespace, command: str) -> tuple[Project, str] | None:
+    """The project and the page named, when it is one of the handbook's pages the team replaced; else None, said why."""
+    from handbook.output.overlay import read_lock
 
     project = project_of(args)
-    if (page := _page(args, "diff")) is None:
-        return 2
+    if (page := _page(args, command)) is None:
+        return None
     if page not in read_lock(project):
-        print(f"diff: docs/{page} is not one of the handbook's pages this team replaced (handbook.lock lists them)", file=sys.stderr)
+        print(f"{command}: docs/{page} is not one of the handbook's pages this team replaced (handbook.lock lists them)", file=sys.stderr)
+        return None
+    return project, page
+
+
+def diff(args: argparse.Namespace) -> int:
+    from handbook.output.overlay import upstream_diff
+
+    if (found := _replaced(args, "diff")) is None:
         return 2
-    shown = upstream_diff(project, page)
-    print(shown or f"docs/{page}: the handbook's page has not changed since your copy's version.", end="" if shown else "\n")
+    shown = upstream_diff(*found)
+    print(shown or f"docs/{found[1]}: the handbook's page has not changed since your copy's version.", end="" if shown else "\n")
     return 0
 
 
 def review(args: argparse.Namespace) -> int:
-    from handbook.output.overlay import read_lock
     from handbook.output.overlay import review as reviewed
 
-    project = project_of(args)
-    if (page := _page(args, "review")) is None:
+    if (found := _replaced(args, "review")) is None:
         return 2
-    if page not in read_lock(project):
-        print(f"review: docs/{page} is not one of the handbook's pages this team replaced (handbook.lock lists them)", file=sys.stderr)
-        return 2
-    entry = reviewed(project, page)
-    print(f"Recorded: docs/{page} follows handbook {entry.version}'s page now. Commit handbook.lock.")
+    entry = reviewed(*found)
+    print(f"Recorded: docs/{found[1]} follows handbook {entry.version}'s page now. Commit handbook.lock.")
     return 0
 
 

@@ -29,8 +29,8 @@ from handbook.tools.init import Answers, team_text
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "team_repo"
 PIN = "handbook.txt"
-# The files copied as they are from the handbook: the container's web server and its redirects.
-COPIED = {"deploy/nginx.conf": "deploy/nginx.conf", "deploy/redirects-to-nginx": "deploy/redirects-to-nginx",
+# The files copied as they are from the handbook: the container, its web server and redirects, the team file's schema and example.
+COPIED = {"deploy/Dockerfile": "deploy/Dockerfile", "deploy/nginx.conf": "deploy/nginx.conf", "deploy/redirects-to-nginx": "deploy/redirects-to-nginx",
           "schema/team.json": "team.schema.json", "examples/team.yml": "team.example.yml"}
 _PIN_LINE = re.compile(rf"^{re.escape(DISTRIBUTION)}(\[[a-z,]+\])?\s*(==\s*(?P<version>[^\s;#]+)|@\s*(?P<url>\S+))", re.M)
 
