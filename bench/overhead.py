@@ -3,9 +3,10 @@
 The handbook builds in two steps: `assemble` writes the site source (only what
 changed since the last build), then ProperDocs with Material builds it with no
 hook. "Stock" is that second step alone: Material building the very same pages.
-The ratio is what the handbook's own work costs on a rebuild (cards cached, the
-assembled source of the previous build in place), which is what `make build`
-and `make serve` do. A second figure compares with stock Material on the
+The ratio is what the handbook's own work costs on a whole build from nothing
+(only the cards cached); the line before it, on a rebuild after one page's text
+changed (the assembled source of the previous build in place), which is what
+`make build` and `make serve` do day to day. A last figure compares with stock Material on the
 hand-written pages alone (docs/ with no generated page), as this benchmark
 measured before the assembled pipeline.
 
