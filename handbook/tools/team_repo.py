@@ -64,7 +64,7 @@ class Source:
         head = [
             "# The handbook this team builds with, for pip: `make update` moves the version; the team never edits the",
             "# handbook's own files. Install it from a folder of wheels (--find-links), a package index (--index-url),",
-            f"# or a git repository ({DISTRIBUTION}[pdf] @ git+https://.../handbook.git@v{at}).",
+            f"# or a git repository ({DISTRIBUTION}[pdf] @ git+https://.../handbook.git@v<version>).",
         ]
         if self.kind == "git":
             return "\n".join([*head, f"{DISTRIBUTION}[pdf] @ {self.where}@v{at}"]) + "\n"
