@@ -280,6 +280,10 @@ def test_a_team_that_lists_no_ritual_is_told_how_to(tmp_path):
     text = html(site, "/team/").select_one("article").get_text(" ", strip=True)
     assert "The team file lists no rituals yet" in text
     assert "Not in Four rituals's rhythm" in html(site, "/rituals/stand-up/").select_one(".hb-team-note").get_text(" ", strip=True)
+    # The rhythm page lists what the team does not hold as a list, not as a paragraph of links.
+    rhythm = html(site, "/rhythm/").select_one("article")
+    listed = rhythm.find(string=lambda s: s and "Not in Four rituals's rhythm" in s).find_parent("p").find_next_sibling("ul")
+    assert [a.get_text() for a in listed.select("li > a")] == ["Stand-up"]
 
 
 def team_page(catalog, found, site_url: str | None = None):
