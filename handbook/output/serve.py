@@ -169,8 +169,9 @@ def serve(make: Callable[[], Project] | Path, port: int, out: Path | None = None
         folders.append((project.overlay, True))
     watcher = _Watcher(loop, folders)
     threading.Thread(target=watcher.run, daemon=True).start()
-    # The engine in a process of its own, on the assembled folder, rebuilding only the pages whose files changed.
-    engine = subprocess.Popen([sys.executable, "-m", "properdocs", "serve", "--config-file", str(out / "mkdocs.yml"),
+    # The engine in a process of its own, on the assembled folder, rebuilding only the pages whose files changed
+    # (handbook.output.engine_serve: ProperDocs' own serve, looking at the folder every 0.1 s).
+    engine = subprocess.Popen([sys.executable, "-m", "handbook.output.engine_serve", "serve", "--config-file", str(out / "mkdocs.yml"),
                                "--dev-addr", f"127.0.0.1:{port}", "--dirty"], env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
         return engine.wait()
