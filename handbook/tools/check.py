@@ -20,10 +20,10 @@ from xml.etree.ElementTree import Element
 
 import yaml
 
-from handbook.content.catalog import Catalog, Entry, read_folder, setting_file_problems, symlink_problems
+from handbook.content.catalog import Catalog, Entry, read_folder, symlink_problems
 from handbook.content.markdown import prose_lines
 from handbook.content.problems import ContentError, Problem
-from handbook.content.settings import Freshness, SettingError, Settings, config_problems
+from handbook.content.settings import Freshness, SettingError, Settings
 from handbook.output.build import plan
 from handbook.output.project import Project
 from handbook.pages.outputs import Output
@@ -53,61 +53,57 @@ def check_folder(
 ) -> Report:
     """Every page, the team file when there is one (`team_file`: its path, usually team.yml beside mkdocs.yml), and every link.
 
-    With `config_file` (mkdocs.yml), it and the navigation file are checked as text, the team file must lie beside it in the
-    project, and the environment's settings are checked as the build checks them."""
-    started = time.perf_counter()
-    report = Report()
-    root = config_file.parent if config_file is not None else None
-    if config_file is not None and (found := setting_file_problems(config_file, docs, docs_label) or config_problems(config_file)):
-        report.problems, report.seconds = found, time.perf_counter() - started
-        return report
-    if links := symlink_problems(docs, docs_label):
-        # As the build: nothing is read through a link, so nothing else is checked.
-        report.problems, report.seconds = links, time.perf_counter() - started
-        return report
-    pages, tags = read_folder(docs)
-    report.pages = len(pages)
-    try:
-        # The build's settings when the project is known (the team page's addresses depend on them), else the defaults.
-        settings = Project(config_file).settings() if config_file is not None else Settings(today=freshness.today, review_after_days=freshness.after_days)
-        # The loader the build uses; as in the build, links are checked once the pages themselves are valid.
-        found = plan(settings, pages, tags, docs_label, team_file, root or docs.parent, Project(config_file).environ if config_file else os.environ)
-    except (ContentError, SettingError) as error:
-        report.problems = getattr(error, "problems", None) or [Problem("environment", 0, "setting", str(error))]
-        report.seconds = time.perf_counter() - started
-        return report
-    catalog, planned = found.catalog, found.outputs
-    generated = {o.path: o.page_text() for o in planned if o.is_page}
-    assets = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
-    problems, report.links = link_problems(catalog, generated, assets, markdown_extensions or [], planned)
-    problems += nav_problems(docs, catalog)
-    report.problems = sorted(problems)
-    report.due = len(overdue(catalog, freshness))
-    report.seconds = time.perf_counter() - started
-    return report
+    With `config_file` (mkdocs.yml), the project's check (`check_project`): it and the navigation file are checked as
+    text, the team file must lie beside it in the project, and the environment's settings are checked as the build
+    checks them. Without, the folder alone with the default settings."""
+    if config_file is not None:
+        return check_project(Project(config_file), markdown_extensions)
+    return _checked(
+        symlink_problems(docs, docs_label), lambda: read_folder(docs), Settings(today=freshness.today, review_after_days=freshness.after_days),
+        docs_label, team_file, docs.parent, os.environ, lambda: {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()},
+        lambda catalog: nav_problems(docs, catalog), markdown_extensions,
+    )
 
 
 def check_project(project: Project, markdown_extensions: list[Any] | None = None) -> Report:
-    """`make check` of a project: the handbook's repository, or a team's (its own pages over the installed handbook's)."""
+    """`make check` of a project: the handbook's repository, or a team's (its own pages over the installed handbook's).
+    `markdown_extensions`: default, mkdocs.yml's."""
+    extensions = markdown_extensions if markdown_extensions is not None else list(project.values.get("markdown_extensions") or [])
+
+    def nav(catalog: Catalog) -> list[Problem]:
+        text = project.nav_files().get("")  # the team's own .nav.yml over the handbook's
+        return nav_problems_of(text, catalog) if text is not None else []
+
+    return _checked(
+        project.setting_problems() or project.symlink_problems(), project.pages, project.settings, project.docs_label, project.team_file,
+        project.root, project.environ, lambda: set(project.static_files()), nav, extensions,
+    )
+
+
+def _checked(
+    first: list[Problem], read: Callable[[], tuple[list[tuple[str, bytes]], bytes | None]], settings_of: Settings | Callable[[], Settings],
+    docs_label: str, team_file: Path | None, root: Path, environ: Any, assets_of: Callable[[], set[str]],
+    nav: Callable[[Catalog], list[Problem]], markdown_extensions: list[Any] | None,
+) -> Report:
+    """The check itself, as the build loads: the settings and the links (`first`: problems that stop it before any page
+    is read), then every page with the loader the build uses, then the links once the pages themselves are valid."""
     started = time.perf_counter()
     report = Report()
-    if found := project.setting_problems() or project.symlink_problems():
-        report.problems, report.seconds = found, time.perf_counter() - started
+    if first:
+        report.problems, report.seconds = first, time.perf_counter() - started
         return report
-    pages, tags = project.pages()
+    pages, tags = read()
     report.pages = len(pages)
     try:
-        settings = project.settings()
-        planned = plan(settings, pages, tags, project.docs_label, project.team_file, project.root, project.environ)
+        settings = settings_of() if callable(settings_of) else settings_of
+        planned = plan(settings, pages, tags, docs_label, team_file, root, environ)
     except (ContentError, SettingError) as error:
         report.problems = getattr(error, "problems", None) or [Problem("environment", 0, "setting", str(error))]
         report.seconds = time.perf_counter() - started
         return report
     generated = {o.path: o.page_text() for o in planned.outputs if o.is_page}
-    assets = set(project.static_files())
-    problems, report.links = link_problems(planned.catalog, generated, assets, markdown_extensions or [], planned.outputs)
-    nav = project.nav_files().get("")
-    problems += nav_problems_of(nav, planned.catalog) if nav is not None else []
+    problems, report.links = link_problems(planned.catalog, generated, assets_of(), markdown_extensions or [], planned.outputs)
+    problems += nav(planned.catalog)
     report.problems = sorted(problems)
     report.due = len(overdue(planned.catalog, settings.freshness))
     report.seconds = time.perf_counter() - started

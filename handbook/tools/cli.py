@@ -22,7 +22,6 @@ import sys
 from pathlib import Path
 
 from handbook.content.settings import Freshness, SettingError
-from handbook.content.team_file import team_path
 from handbook.content.types import page_types
 from handbook.tools import team_commands
 
@@ -65,18 +64,14 @@ def new(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    from handbook.tools.check import check_folder, check_project
+    from handbook.tools.check import check_project
     from handbook.tools.team_commands import project_of, replaced_report
 
     project = project_of(args)
+    _settings(project.config_file)  # a bad setting (HANDBOOK_TODAY=...) is refused as every command refuses it: exit 2
+    report, label = check_project(project), project.docs_label
     if project.home is not None:
-        report = check_project(project, _settings(project.config_file)[3])
-        label = "docs"
         replaced_report(project)
-    else:
-        docs, label, freshness, extensions = _settings(args.config)
-        root = args.config.resolve().parent
-        report = check_folder(docs, freshness, docs_label=label, markdown_extensions=extensions, team_file=team_path(root), config_file=args.config.resolve())
     for problem in report.problems:
         print(problem)
     count = len(report.problems)
