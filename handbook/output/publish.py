@@ -24,9 +24,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from handbook.content.catalog import docs_label, setting_file_problems
-from handbook.content.settings import config_problems, read_settings
-from handbook.content.team_file import read_team, team_label, team_path
 from handbook.output.project import Project
 
 
@@ -62,9 +59,7 @@ def build_steps(project: Project, site: Path, source: Path | None = None) -> lis
 
 def _publish(project: Project, site: Path, *, with_pdf: bool, source: Path | None = None) -> int:
     # What a merge left in mkdocs.yml stops the engine before the handbook's own checks run: say where it is first.
-    config = project.config_file
-    docs = config.parent / str(read_settings(config).get("docs_dir") or "docs")
-    if problems := setting_file_problems(config, docs, docs_label(docs, config.parent)) or config_problems(config):
+    if problems := project.setting_problems():
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"Build failed: {site} was left as it was.", file=sys.stderr)
@@ -90,16 +85,15 @@ def _publish(project: Project, site: Path, *, with_pdf: bool, source: Path | Non
     staging.rename(site)
     shutil.rmtree(previous, ignore_errors=True)
     print(f"Published {site} in {time.perf_counter() - started:.1f} s")
-    if named := _named_people(project.root):
+    if named := _named_people(project):
         print(f"It names {named} of the team file: publish it only where the team alone can read it, or build with "
               "HANDBOOK_PUBLIC=true for a site anyone can reach (the GitHub and GitLab recipes do that for a public repository).")
     return 0
 
 
-def _named_people(root: Path) -> str:
+def _named_people(project: Project) -> str:
     """ "4 people", when the build names the people of a team file; "" when it names no one."""
-    path = team_path(root)
-    found, _ = read_team(path, team_label(path, root), root=root)
+    found = project.team()
     if found is None or not found.people:
         return ""
     return f"{len(found.people)} {'person' if len(found.people) == 1 else 'people'}"
