@@ -142,27 +142,28 @@ class Project:
             environ=self.environ, updated=updated, nav_files=self.nav_files(),
         )
 
+    @property
+    def folders(self) -> list[Path]:
+        """The page folders, the later over the earlier: the handbook's docs/, then a team's own when it has one."""
+        return [self.docs, *([self.overlay] if self.overlay is not None and self.overlay.is_dir() else [])]
+
     def symlink_problems(self) -> list[Problem]:
-        found = symlink_problems(self.docs, self.docs_label)
-        if self.overlay is not None and self.overlay.is_dir():
-            found += symlink_problems(self.overlay, "docs")
-        return found
+        return [p for folder in self.folders for p in symlink_problems(folder, "docs" if folder == self.overlay else self.docs_label)]
 
     def pages(self) -> tuple[list[tuple[str, bytes]], bytes | None]:
         """Every page as (docs path, bytes), a team's own over the handbook's, and the tag list (a team's, if it has one)."""
-        found, tags = read_folder(self.docs)
-        if self.overlay is not None and self.overlay.is_dir():
-            mine, own_tags = read_folder(self.overlay)
-            found = sorted({**dict(found), **dict(mine)}.items())
+        pages: dict[str, bytes] = {}
+        tags: bytes | None = None
+        for folder in self.folders:
+            found, own_tags = read_folder(folder)
+            pages.update(found)
             tags = own_tags if own_tags is not None else tags
-        return found, tags
+        return sorted(pages.items()), tags
 
     def nav_files(self) -> dict[str, str]:
         """Each folder's navigation file (folder, "" for docs/ itself -> its text): a team's own replaces the handbook's."""
         found: dict[str, str] = {}
-        for folder in (self.docs, self.overlay):
-            if folder is None or not folder.is_dir():
-                continue
+        for folder in self.folders:
             for path in sorted(folder.rglob(NAV_FILE)):
                 if path.is_file() and not path.is_symlink():
                     found["" if path.parent == folder else path.parent.relative_to(folder).as_posix()] = path.read_text(encoding="utf-8")
@@ -171,9 +172,7 @@ class Project:
     def static_files(self) -> dict[str, Path]:
         """The files the engine copies as they are (stylesheets, scripts, images), by docs path: a team's over the handbook's."""
         found: dict[str, Path] = {}
-        for folder in (self.docs, self.overlay):
-            if folder is None or not folder.is_dir():
-                continue
+        for folder in self.folders:
             for path in sorted(folder.rglob("*")):
                 relative = path.relative_to(folder).as_posix()
                 if path.is_file() and not path.is_symlink() and not relative.endswith(".md") and path.name not in (NAV_FILE, TAGS_FILE):
