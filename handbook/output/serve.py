@@ -82,10 +82,6 @@ class Loop:
             print(error, file=sys.stderr)
             return "the site served is the last one without this problem"
         signed = signature(build)
-        if project.home is not None:
-            from handbook.output.overlay import record
-
-            record(project)
         docs = {uri: raw for uri, raw in project.pages()[0] if uri in build.catalog.entries}
         edited = {uri for uri, raw in docs.items() if self.pages.get(uri) != raw}
         same_pages = set(docs) == set(self.pages)

@@ -43,10 +43,18 @@ def team_home(args: argparse.Namespace) -> Path | None:
 
 
 def project_of(args: argparse.Namespace) -> Project:
+    """The project a command runs in. In a team's repository, the first command that meets a new copy of one of the
+    handbook's pages records, in handbook.lock, the version it replaces (handbook.output.overlay), and says so."""
+    from handbook.output.overlay import record
     from handbook.output.project import Project
 
     home = team_home(args)
-    return Project.for_team(home) if home is not None else Project(args.config.resolve())
+    if home is None:
+        return Project(args.config.resolve())
+    project = Project.for_team(home)
+    for page in record(project):
+        print(f"docs/{page} replaces the handbook's page: handbook.lock records version {version()}'s, for make diff later", file=sys.stderr)
+    return project
 
 
 def _page(args: argparse.Namespace, command: str) -> str | None:
@@ -58,12 +66,10 @@ def _page(args: argparse.Namespace, command: str) -> str | None:
 
 
 def replaced_report(project: Project) -> None:
-    """After `handbook check` in a team's repository: record the team's new copies of the handbook's pages, and list
-    each copy whose upstream page changed since the version it recorded (on stderr, so that a clean check stays one line)."""
-    from handbook.output.overlay import changed_upstream, record
+    """After `handbook check` in a team's repository: each of the team's copies whose upstream page changed since the
+    version it recorded (on stderr, so that a clean check stays one line)."""
+    from handbook.output.overlay import changed_upstream
 
-    for page in record(project):
-        print(f"docs/{page} replaces the handbook's page: handbook.lock records version {version()}'s, for make diff later", file=sys.stderr)
     changed = changed_upstream(project)
     if changed:
         print(f"{len(changed)} page{'s' if len(changed) != 1 else ''} you replaced changed in the handbook since your copy "
@@ -97,12 +103,9 @@ def new_team(args: argparse.Namespace) -> int:
 
 
 def build(args: argparse.Namespace, *, with_pdf: bool = False) -> int:
-    from handbook.output.overlay import record
     from handbook.output.publish import publish
 
     project = project_of(args)
-    if project.home is not None:
-        record(project)
     return publish(project, project.root / "site", with_pdf=with_pdf)
 
 
