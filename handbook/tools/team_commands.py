@@ -170,7 +170,7 @@ def review(args: argparse.Namespace) -> int:
 def update(args: argparse.Namespace) -> int:
     """The newest version pip finds where handbook.txt installs from; the pin moved to it; the entries in between."""
     from handbook.tools.changelog import entries
-    from handbook.tools.team_repo import PIN, TeamRepoError, pinned
+    from handbook.tools.team_repo import PIN, TeamRepoError, pinned, repinned
 
     home = team_home(args)
     if home is None:
@@ -191,20 +191,13 @@ def update(args: argparse.Namespace) -> int:
         if current is not None and _older_or_same(found, current):
             print(f"Up to date: handbook {current} is the newest.")
             return 0
-        pin.write_text(_moved(pin.read_text(encoding="utf-8"), current, found), encoding="utf-8")
+        pin.write_text(repinned(pin.read_text(encoding="utf-8"), found), encoding="utf-8")
         changelog = _changelog(wheel) if wheel is not None else ""
     print(f"handbook.txt: {current or 'unpinned'} -> {found}. What changed:\n")
     for _, text in entries(changelog, current or "0", found) or [(found, "(the new version has no CHANGELOG entries)")]:
         print(text, end="\n\n")
     print("Then: make check lists each page you replaced whose handbook version changed.")
     return 0
-
-
-def _moved(text: str, old: str | None, new: str) -> str:
-    """handbook.txt pinned to `new`: `==old` (a folder or an index) or `@vold` (git) moved, the rest kept."""
-    import re
-
-    return re.sub(rf"(?m)^({re.escape(DISTRIBUTION)}\S*\s*(?:==\s*|@\s*\S+@v)){re.escape(old or '')}\b", rf"\g<1>{new}", text, count=1)
 
 
 def _older_or_same(found: str, current: str) -> bool:

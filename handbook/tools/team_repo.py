@@ -90,6 +90,17 @@ def pinned(text: str) -> tuple[str | None, Source]:
     return found.group("version"), Source("default")
 
 
+def repinned(text: str, new: str) -> str:
+    """handbook.txt moved to version `new` (`==new`, or `@vnew` for git), every other line as it was."""
+    found = _PIN_LINE.search(text)
+    if found is None:
+        raise TeamRepoError(f"{PIN}: no line pins {DISTRIBUTION}: write one such as {DISTRIBUTION}[pdf]==1.0.0")
+    if found.group("url"):
+        url = re.sub(r"@v\d[^\s#]*$", "", found.group("url")) + f"@v{new}"
+        return text[: found.start("url")] + url + text[found.end("url") :]
+    return text[: found.start("version")] + new + text[found.end("version") :]
+
+
 def _markdown(text: str) -> str:
     """A value written into Markdown as text: every character that could start markup escaped."""
     return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~&])", r"\\\1", text)
